@@ -1,0 +1,59 @@
+import type { ReadAllOptions, ReadAllResult, SubscribeOptions, Subscription } from './event-store.js';
+import { LOG_START, type LogPosition } from './log-position.js';
+
+/**
+ * A subscription built on `readAll`: reads batches until caught up, then waits for a local wake-up or the poll
+ * interval. Correctness comes from `readAll` being gap-free; this class only paces it.
+ */
+export class PollingSubscription implements Subscription {
+  private stopped = false;
+  private wake: (() => void) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly readAll: (options: ReadAllOptions) => Promise<ReadAllResult>,
+    private readonly options: SubscribeOptions,
+    private readonly unregister: () => void,
+  ) {}
+
+  /** Called by the store after a local append so that subscribers do not wait out the poll interval. */
+  notify(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    this.unregister();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<ReadAllResult> {
+    let after: LogPosition = this.options.after ?? LOG_START;
+    const limit = this.options.batchSize ?? 500;
+    const poll = this.options.pollIntervalMs ?? 250;
+    try {
+      while (!this.stopped) {
+        const batch = await this.readAll({ after, limit, types: this.options.types });
+        after = batch.lastPosition;
+        if (batch.events.length > 0) yield batch;
+        if (this.stopped) break;
+        if (batch.isEnd) await this.idle(poll);
+      }
+    } finally {
+      this.unregister();
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = null;
+        this.wake = null;
+        resolve();
+      };
+      this.wake = done;
+      this.timer = setTimeout(done, ms);
+    });
+  }
+}

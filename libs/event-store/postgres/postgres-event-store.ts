@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import {
+  IdempotencyViolationError,
+  InvalidAppendError,
+  WrongExpectedVersionError,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type LogPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  LOG_START,
+  PollingSubscription,
+  UpcasterRegistry,
+} from '../port/index.js';
+import { SCHEMA_LOCK_KEY, SCHEMA_STEPS, SCHEMA_VERSION } from './schema.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const COLUMNS = `global_position::text AS gp, transaction_id::text AS tx, stream_id, stream_position::int AS sp,
+  event_id, type, schema_version, data, metadata, recorded_at`;
+
+interface EventRow {
+  gp: string;
+  tx: string;
+  stream_id: string;
+  sp: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  recorded_at: Date;
+}
+
+function expectedCode(expected: ExpectedVersion): number {
+  switch (expected) {
+    case 'any':
+      return -1;
+    case 'no_stream':
+      return -2;
+    case 'exists':
+      return -3;
+    default:
+      if (!Number.isSafeInteger(expected) || expected < 0) throw new InvalidAppendError(`expected version ${expected} is not a version`);
+      return expected;
+  }
+}
+
+/**
+ * The event store on PostgreSQL through `pg`. Serves the server and, through pglite-socket, the embedded database.
+ * Appends are one function call; global reads are gap-free: they only look at transactions older than the oldest
+ * one still running (`pg_snapshot_xmin`), ordered by (transaction id, sequence).
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly subscriptions = new Set<PollingSubscription>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly upcasters = new UpcasterRegistry(),
+  ) {}
+
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+      await client.query('CREATE TABLE IF NOT EXISTS es_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM es_schema');
+      for (let v = (rows[0].v ?? 0) + 1; v <= SCHEMA_VERSION; v++) {
+        await this.inTransaction(client, async () => {
+          await client.query(SCHEMA_STEPS[v]);
+          await client.query('INSERT INTO es_schema (version) VALUES ($1)', [v]);
+        });
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (!streamId) throw new InvalidAppendError('a stream id is required');
+    if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
+    const expected = options.expectedVersion ?? 'any';
+    const ids: string[] = [];
+    const types: string[] = [];
+    const versions: number[] = [];
+    const data: string[] = [];
+    const metadata: string[] = [];
+    for (const e of events) {
+      const id = e.eventId ?? randomUUID();
+      if (!UUID.test(id)) throw new InvalidAppendError(`event id ${id} is not a UUID`);
+      if (!e.type) throw new InvalidAppendError('every event needs a type');
+      if (!e.metadata?.actor?.subject) throw new InvalidAppendError(`event ${e.type} has no actor`);
+      ids.push(id);
+      types.push(e.type);
+      versions.push(e.schemaVersion ?? this.upcasters.currentVersion(e.type));
+      data.push(JSON.stringify(e.data ?? null));
+      metadata.push(JSON.stringify(e.metadata));
+    }
+    if (new Set(ids).size !== ids.length) throw new InvalidAppendError('event ids within one append must differ');
+
+    const params = [streamId, expectedCode(expected), ids, types, versions, data, metadata];
+    let row: { outcome: string; version: string | null; last_global: string | null; last_commit: string | null };
+    try {
+      ({ rows: [row] } = await this.pool.query('SELECT * FROM es_append($1, $2, $3, $4, $5, $6, $7)', params));
+    } catch (err) {
+      // a concurrent retry of the same append won the race to the event id index: answer as the retry it is
+      if ((err as { code?: string; constraint?: string }).constraint !== 'es_events_event_id') throw err;
+      ({ rows: [row] } = await this.pool.query('SELECT * FROM es_append($1, $2, $3, $4, $5, $6, $7)', params));
+    }
+
+    switch (row.outcome) {
+      case 'conflict':
+        throw new WrongExpectedVersionError(streamId, expected, Number(row.version ?? 0));
+      case 'idempotency':
+        throw new IdempotencyViolationError(streamId, ids);
+      default: {
+        const result: AppendResult = {
+          streamId,
+          nextExpectedVersion: Number(row.version),
+          lastPosition: { commit: BigInt(row.last_commit!), prepare: BigInt(row.last_global!) },
+          lastGlobalPosition: BigInt(row.last_global!),
+          idempotentReplay: row.outcome === 'duplicate',
+        };
+        if (!result.idempotentReplay) for (const s of this.subscriptions) s.notify();
+        return result;
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const limit = options.maxCount ?? null;
+    const { rows } = backwards
+      ? await this.pool.query<EventRow>(
+          `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND ($2::bigint IS NULL OR stream_position <= $2)
+           ORDER BY stream_position DESC LIMIT $3`,
+          [streamId, options.fromVersion ?? null, limit],
+        )
+      : await this.pool.query<EventRow>(
+          `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_position >= $2
+             AND ($3::bigint IS NULL OR stream_position <= $3)
+           ORDER BY stream_position ASC LIMIT $4`,
+          [streamId, options.fromVersion ?? 1, options.toVersion ?? null, limit],
+        );
+    return rows.map((r) => this.toRecorded(r));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: string }>('SELECT version FROM es_streams WHERE stream_id = $1', [streamId]);
+    return rows.length ? Number(rows[0].version) : 0;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const after = options.after ?? LOG_START;
+    const limit = options.limit ?? 1000;
+    const types = options.types?.length ? options.types : null;
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM es_events
+       WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         AND ($4::text[] IS NULL OR type = ANY ($4))
+       ORDER BY transaction_id, global_position
+       LIMIT $3`,
+      [after.commit.toString(), after.prepare.toString(), limit, types],
+    );
+    const events = rows.map((r) => this.toRecorded(r));
+    return {
+      events,
+      lastPosition: events.length ? events[events.length - 1].position : after,
+      isEnd: events.length < limit,
+    };
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    const subscription: PollingSubscription = new PollingSubscription(
+      (o) => this.readAll(o),
+      options,
+      () => this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<LogPosition> {
+    const { rows } = await this.pool.query<{ tx: string; gp: string }>(
+      `SELECT transaction_id::text AS tx, global_position::text AS gp FROM es_events
+       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    return rows.length ? { commit: BigInt(rows[0].tx), prepare: BigInt(rows[0].gp) } : LOG_START;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+  }
+
+  private toRecorded(r: EventRow): RecordedEvent {
+    const { version, data } = this.upcasters.upcast(r.type, r.schema_version, r.data, r.metadata);
+    return {
+      eventId: r.event_id,
+      type: r.type,
+      data,
+      metadata: r.metadata as unknown as RecordedEvent['metadata'],
+      schemaVersion: version,
+      streamId: r.stream_id,
+      streamPosition: r.sp,
+      globalPosition: BigInt(r.gp),
+      position: { commit: BigInt(r.tx), prepare: BigInt(r.gp) },
+      recordedAt: r.recorded_at,
+    };
+  }
+
+  private async inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {
+    await client.query('BEGIN');
+    try {
+      await work();
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    }
+  }
+}
