@@ -1,0 +1,110 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { LOG_START, type EventStore, type LogPosition } from '../event-store/index.js';
+import { checkpoints } from './checkpoint-store.js';
+import type { Projection } from './projection.js';
+
+export interface RebuildProgress {
+  readonly projection: string;
+  readonly events: number;
+  readonly eventsPerSecond: number;
+  readonly elapsedMs: number;
+  readonly done: boolean;
+}
+
+export interface RebuildOptions {
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+  /** Called once the shadow tables have caught up, before the swap: stop the live runner here. */
+  readonly beforeSwap?: () => Promise<void>;
+  readonly signal?: AbortSignal;
+}
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/**
+ * Rebuilds a read model from the start of the log into fresh tables in a shadow schema while the live tables keep
+ * answering; once caught up it swaps the content in one transaction and moves the checkpoint with it.
+ * The swap copies rows into the live tables (rather than renaming tables) so that the names of constraints and
+ * indexes created by migrations survive.
+ */
+export class ProjectionRebuilder {
+  private readonly logger = new Logger('ProjectionRebuild');
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async rebuild(projection: Projection, options: RebuildOptions = {}): Promise<RebuildProgress> {
+    const shadow = `rebuild_${projection.name.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}`;
+    const handles = new Set(projection.handles);
+    const batchSize = options.batchSize ?? 2000;
+    const started = Date.now();
+    let events = 0;
+    let applied = 0;
+    let position: LogPosition = LOG_START;
+    let lastReport = 0;
+    const progress = (done: boolean): RebuildProgress => {
+      const elapsedMs = Date.now() - started;
+      return { projection: projection.name, events, eventsPerSecond: Math.round(events / Math.max(elapsedMs / 1000, 0.001)), elapsedMs, done };
+    };
+
+    const [{ live }] = await this.dataSource.query('SELECT current_schema() AS live');
+    await this.prepareShadow(shadow, live, projection.tables);
+    try {
+      const catchUp = async () => {
+        for (;;) {
+          options.signal?.throwIfAborted();
+          const batch = await this.store.readAll({ after: position, limit: batchSize });
+          const relevant = batch.events.filter((e) => handles.has(e.type));
+          if (relevant.length) {
+            await this.dataSource.transaction(async (manager) => {
+              await manager.query(`SET LOCAL search_path TO ${quote(shadow)}, ${quote(live)}`);
+              await projection.apply(relevant, manager);
+            });
+          }
+          events += batch.events.length;
+          applied += relevant.length;
+          position = batch.lastPosition;
+          if (Date.now() - lastReport > 1000) {
+            lastReport = Date.now();
+            const p = progress(false);
+            options.onProgress?.(p);
+            this.logger.log({ msg: 'rebuilding', ...p });
+          }
+          if (batch.isEnd) return;
+        }
+      };
+      await catchUp();
+      await options.beforeSwap?.();
+      await catchUp(); // what the live runner wrote while we built
+      await this.dataSource.transaction(async (manager) => {
+        await this.swap(manager, shadow, live, projection.tables);
+        await checkpoints.reset(manager, projection.name, projection.version, position, applied);
+      });
+    } finally {
+      await this.dataSource.query(`DROP SCHEMA IF EXISTS ${quote(shadow)} CASCADE`);
+    }
+    const result = progress(true);
+    options.onProgress?.(result);
+    this.logger.log({ msg: 'rebuilt', ...result });
+    return result;
+  }
+
+  private async prepareShadow(shadow: string, live: string, tables: readonly string[]): Promise<void> {
+    await this.dataSource.query(`DROP SCHEMA IF EXISTS ${quote(shadow)} CASCADE`);
+    await this.dataSource.query(`CREATE SCHEMA ${quote(shadow)}`);
+    for (const table of tables) {
+      await this.dataSource.query(`CREATE TABLE ${quote(shadow)}.${quote(table)} (LIKE ${quote(live)}.${quote(table)} INCLUDING ALL)`);
+    }
+  }
+
+  private async swap(manager: EntityManager, shadow: string, live: string, tables: readonly string[]): Promise<void> {
+    for (const table of tables) {
+      // DELETE, not TRUNCATE: readers keep seeing the old rows until this transaction commits
+      await manager.query(`DELETE FROM ${quote(live)}.${quote(table)}`);
+      await manager.query(`INSERT INTO ${quote(live)}.${quote(table)} SELECT * FROM ${quote(shadow)}.${quote(table)}`);
+    }
+  }
+}

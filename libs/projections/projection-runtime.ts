@@ -1,0 +1,172 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { compareLogPositions, type EventStore, type LogPosition } from '../event-store/index.js';
+import { checkpoints } from './checkpoint-store.js';
+import type { Projection } from './projection.js';
+import { ProjectionRebuilder, type RebuildOptions, type RebuildProgress } from './projection-rebuilder.js';
+import { ProjectionRunner, type RunnerOptions, type RunnerState } from './projection-runner.js';
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly state: RunnerState | 'rebuilding' | 'not_running_here';
+  readonly position: LogPosition;
+  readonly headPosition: LogPosition;
+  readonly caughtUp: boolean;
+  /** Events behind the head, estimated from global positions (exact when writers did not interleave). */
+  readonly lagEvents: number;
+  readonly eventsApplied: number;
+  readonly lastError: string | null;
+}
+
+/** Raised when a read waited its bound for a projection to reach a position and it did not. */
+export class ProjectionNotCaughtUpError extends Error {
+  constructor(readonly projections: readonly string[], readonly position: LogPosition, readonly waitedMs: number) {
+    super(`read model ${projections.join(', ')} did not reach the requested position within ${waitedMs} ms`);
+    this.name = 'ProjectionNotCaughtUpError';
+  }
+}
+
+const DEFAULTS: RunnerOptions = { batchSize: 500, pollIntervalMs: 200, retryDelayMs: 1000 };
+
+/**
+ * Runs every registered projection independently, rebuilds one whose version changed, answers lag and
+ * read-your-writes waits.
+ */
+export class ProjectionRuntime {
+  private readonly logger = new Logger('Projections');
+  private readonly projections = new Map<string, Projection>();
+  private readonly runners = new Map<string, ProjectionRunner>();
+  private readonly rebuilding = new Set<string>();
+  private readonly rebuilder: ProjectionRebuilder;
+  private readonly options: RunnerOptions;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    options: Partial<RunnerOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+    this.rebuilder = new ProjectionRebuilder(store, dataSource);
+  }
+
+  register(projection: Projection): void {
+    if (this.projections.has(projection.name)) throw new Error(`projection ${projection.name} registered twice`);
+    this.projections.set(projection.name, projection);
+  }
+
+  registered(): Projection[] {
+    return [...this.projections.values()];
+  }
+
+  get(name: string): Projection {
+    const projection = this.projections.get(name);
+    if (!projection) throw new Error(`no projection named ${name}; known: ${[...this.projections.keys()].join(', ')}`);
+    return projection;
+  }
+
+  /** Starts every projection; one whose stored version differs from its code is rebuilt first, in the background. */
+  async startAll(): Promise<void> {
+    for (const projection of this.projections.values()) {
+      const stored = await checkpoints.load(this.dataSource.manager, projection.name);
+      const runner = this.runnerFor(projection);
+      if (stored && stored.version !== projection.version) {
+        this.logger.log({ msg: 'projection version changed: rebuilding', projection: projection.name, from: stored.version, to: projection.version });
+        void this.rebuild(projection.name).catch((err) => this.logger.error({ msg: 'rebuild failed', projection: projection.name, error: String(err) }));
+      } else {
+        await runner.start();
+      }
+    }
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((r) => r.stop()));
+  }
+
+  /** Rebuilds into fresh tables while the live ones keep answering, swaps, and resumes the live runner. */
+  async rebuild(name: string, options: Omit<RebuildOptions, 'beforeSwap'> = {}): Promise<RebuildProgress> {
+    const projection = this.get(name);
+    if (this.rebuilding.has(name)) throw new Error(`projection ${name} is already being rebuilt`);
+    this.rebuilding.add(name);
+    const runner = this.runnerFor(projection);
+    try {
+      return await this.rebuilder.rebuild(projection, { ...options, beforeSwap: () => runner.stop() });
+    } finally {
+      this.rebuilding.delete(name);
+      await this.replaceRunner(projection).start();
+    }
+  }
+
+  /**
+   * Waits, bounded, until the named projections have applied everything up to `position`: a client that just
+   * wrote reads its own write.
+   */
+  async waitFor(names: readonly string[], position: LogPosition, timeoutMs: number): Promise<void> {
+    const started = Date.now();
+    for (const name of names) {
+      const remaining = timeoutMs - (Date.now() - started);
+      const runner = this.runners.get(name);
+      const reached = runner && runner.state !== 'stopped' && runner.state !== 'idle'
+        ? await this.waitForLocal(runner, position, remaining)
+        : await this.waitForStored(name, position, remaining);
+      if (!reached) throw new ProjectionNotCaughtUpError(names, position, Date.now() - started);
+    }
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.store.headPosition();
+    const stored = new Map((await checkpoints.loadAll(this.dataSource.manager)).map((c) => [c.name, c]));
+    return [...this.projections.values()].map((p) => {
+      const runner = this.runners.get(p.name);
+      const checkpoint = stored.get(p.name);
+      const position = runner?.position ?? checkpoint?.position ?? { commit: 0n, prepare: 0n };
+      const caughtUp = compareLogPositions(position, head) >= 0;
+      const gap = head.prepare - position.prepare;
+      return {
+        name: p.name,
+        version: checkpoint?.version ?? p.version,
+        state: this.rebuilding.has(p.name) ? 'rebuilding' : (runner?.state ?? 'not_running_here'),
+        position,
+        headPosition: head,
+        caughtUp,
+        lagEvents: caughtUp ? 0 : Math.max(1, Number(gap > 0n ? gap : 1n)),
+        eventsApplied: checkpoint?.eventsApplied ?? 0,
+        lastError: runner?.lastError ?? null,
+      };
+    });
+  }
+
+  private runnerFor(projection: Projection): ProjectionRunner {
+    return this.runners.get(projection.name) ?? this.replaceRunner(projection);
+  }
+
+  private replaceRunner(projection: Projection): ProjectionRunner {
+    const runner = new ProjectionRunner(projection, this.store, this.dataSource, this.options);
+    this.runners.set(projection.name, runner);
+    return runner;
+  }
+
+  private waitForLocal(runner: ProjectionRunner, position: LogPosition, timeoutMs: number): Promise<boolean> {
+    if (runner.hasReached(position)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (reached: boolean) => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(reached);
+      };
+      const unsubscribe = runner.onProgress(() => runner.hasReached(position) && finish(true));
+      const timer = setTimeout(() => finish(runner.hasReached(position)), Math.max(0, timeoutMs));
+    });
+  }
+
+  /** For a projection run by another instance: watch its stored checkpoint. */
+  private async waitForStored(name: string, position: LogPosition, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const checkpoint = await checkpoints.load(this.dataSource.manager, name);
+      if (checkpoint && compareLogPositions(checkpoint.position, position) >= 0) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, Math.min(25, Math.max(1, deadline - Date.now()))));
+    }
+  }
+}

@@ -1,0 +1,12 @@
+export * from './commands.js';
+export * from './decide.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './evolve.js';
+export * from './project-criteria.js';
+export * from './proposal-form.js';
+export * from './proposal-form-diff.js';
+export * from './proposal-form-merge.js';
+export * from './proposal-state.js';
+export * from './submission-requirements.js';
+export { validateProposalForm } from './validate-proposal-form.js';
