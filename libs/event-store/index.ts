@@ -1,2 +1,3 @@
 export * from './port/index.js';
+export * from './decider/decider.js';
 export * from './postgres/postgres-event-store.js';

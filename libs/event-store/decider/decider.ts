@@ -1,0 +1,72 @@
+import type { EventStore, AppendResult } from '../port/event-store.js';
+import type { EventMetadata, RecordedEvent } from '../port/events.js';
+import type { ExpectedVersion } from '../port/expected-version.js';
+import { WrongExpectedVersionError } from '../port/errors.js';
+
+/** The pure heart of an aggregate: `decide(command, state) -> events`, `evolve(state, event) -> state`. */
+export interface Decider<Command, Event extends { type: string; data: unknown }, State> {
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+export interface LoadedAggregate<State> {
+  readonly state: State;
+  /** The stream's version: 0 when it does not exist. */
+  readonly version: number;
+  readonly events: readonly RecordedEvent[];
+}
+
+export interface HandleOptions {
+  readonly metadata: EventMetadata;
+  /** The version the caller saw (If-Match). When absent, the version just read guards the append. */
+  readonly expectedVersion?: number;
+}
+
+export interface HandleResult<State> {
+  readonly state: State;
+  readonly version: number;
+  /** Null when the decision produced no events (e.g. an amendment that changes nothing). */
+  readonly append: AppendResult | null;
+}
+
+/** Folds a stream with a decider's `evolve`, optionally only up to a version (for history views). */
+export async function loadAggregate<Command, Event extends { type: string; data: unknown }, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  streamId: string,
+  toVersion?: number,
+): Promise<LoadedAggregate<State>> {
+  const events = await store.readStream(streamId, { toVersion });
+  let state = decider.initialState();
+  for (const e of events) state = decider.evolve(state, { type: e.type, data: e.data } as Event);
+  return { state, version: events.length ? events[events.length - 1].streamPosition : 0, events };
+}
+
+/**
+ * Runs one command: read the stream, decide, append with the version read (or the caller's If-Match version) as
+ * the expected version. A concurrent writer makes the append fail with WrongExpectedVersionError: never a lost update.
+ */
+export async function handleCommand<Command, Event extends { type: string; data: unknown }, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  streamId: string,
+  command: Command,
+  options: HandleOptions,
+): Promise<HandleResult<State>> {
+  const loaded = await loadAggregate(store, decider, streamId);
+  const expected: ExpectedVersion = options.expectedVersion ?? (loaded.version === 0 ? 'no_stream' : loaded.version);
+  if (typeof expected === 'number' && expected !== loaded.version) {
+    // the caller's view is stale: refuse before deciding on a state they did not see
+    throw new WrongExpectedVersionError(streamId, expected, loaded.version);
+  }
+  const events = decider.decide(command, loaded.state);
+  if (events.length === 0) return { state: loaded.state, version: loaded.version, append: null };
+  const append = await store.append(
+    streamId,
+    events.map((e) => ({ type: e.type, data: e.data, metadata: options.metadata })),
+    { expectedVersion: expected === 0 ? 'no_stream' : expected },
+  );
+  const state = events.reduce((s, e) => decider.evolve(s, e), loaded.state);
+  return { state, version: append.nextExpectedVersion, append };
+}

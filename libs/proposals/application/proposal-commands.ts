@@ -1,0 +1,54 @@
+import { Command } from '@nestjs/cqrs';
+import type { EventMetadata, LogPosition } from '../../event-store/index.js';
+import type { DraftProposalForm, ProposalFormPatch } from '../domain/index.js';
+import type { ProposalView } from './proposal-view.js';
+
+/** What every proposal command answers: the proposal after it, and where its events sit in the log. */
+export interface ProposalCommandResult {
+  readonly proposal: ProposalView;
+  /** Null when nothing was written (an amendment that changed nothing). */
+  readonly position: LogPosition | null;
+}
+
+export class DraftProposalCommand extends Command<ProposalCommandResult> {
+  constructor(
+    readonly proposalId: string,
+    readonly organisationId: string,
+    readonly form: DraftProposalForm,
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}
+
+export class AmendProposalCommand extends Command<ProposalCommandResult> {
+  constructor(
+    readonly proposalId: string,
+    readonly amendment: ProposalFormPatch,
+    readonly expectedVersion: number,
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}
+
+export class SubmitProposalCommand extends Command<ProposalCommandResult> {
+  constructor(
+    readonly proposalId: string,
+    readonly expectedVersion: number | undefined,
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}
+
+export class WithdrawProposalCommand extends Command<ProposalCommandResult> {
+  constructor(
+    readonly proposalId: string,
+    readonly reason: string,
+    readonly expectedVersion: number | undefined,
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}
