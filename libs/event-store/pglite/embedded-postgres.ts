@@ -168,6 +168,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     db = await PGlite.create({ dataDir: dataPath });
     const gate = new SessionGate(db, log, options.slowSessionWarningMs ?? 10_000);
     const handlers = new Set<PGLiteSocketHandler>();
+    const sockets = new Set<Socket>();
     let accepting = true;
 
     const server = createServer((socket: Socket) => {
@@ -175,9 +176,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         socket.destroy();
         return;
       }
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
       if (handlers.size >= maxConnections) {
         log(`embedded postgres: refusing a connection, ${handlers.size} of ${maxConnections} in use`);
-        socket.end(fatalError('53300', `sorry, too many clients already (embedded PGlite accepts ${maxConnections})`));
+        // like PostgreSQL: read the startup packet, answer with an error, close
+        socket.once('data', () => socket.end(fatalError('53300', `sorry, too many clients already (embedded PGlite accepts ${maxConnections})`)));
+        socket.once('error', () => socket.destroy());
+        setTimeout(() => socket.destroy(), 5_000).unref();
         return;
       }
       const handler = new PGLiteSocketHandler({
@@ -210,6 +216,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       // detach rolls back what a connection left open and closes its socket
       await Promise.allSettled([...handlers].map((h) => h.detach(true)));
       handlers.clear();
+      for (const socket of sockets) socket.destroy(); // refused ones still saying goodbye
       await closed;
       await gate.close();
       try {

@@ -1,6 +1,6 @@
 /** Log levels pino knows, plus `silent`. */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevelName = (typeof LOG_LEVELS)[number];
+export const LOG_LEVEL_NAMES = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVEL_NAMES)[number];
 
 /** The service's settings, read from the environment once at start. */
 export interface PlatformConfig {
@@ -55,8 +55,8 @@ export function loadPlatformConfig(env: Env = process.env): PlatformConfig {
   }
 
   const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!(LOG_LEVEL_NAMES as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVEL_NAMES.join(', ')}, got "${logLevel}"`);
   }
 
   const bodyLimit = (text('BODY_LIMIT') ?? '100kb').toLowerCase();

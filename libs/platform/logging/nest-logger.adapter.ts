@@ -12,7 +12,7 @@ const LEVELS: Record<LogLevel, PinoLevel> = {
   verbose: 'trace',
 };
 
-const STACK = /\n\s+at /;
+const isStack = (value: unknown): boolean => typeof value === 'string' && /\n\s+at /.test(value);
 
 /**
  * Nest's `LoggerService` over pino, so the framework's own lines (startup, routes, errors) are JSON like ours.
@@ -56,10 +56,10 @@ export class PinoNestLogger implements LoggerService {
   private write(level: LogLevel, message: unknown, params: unknown[]): void {
     const rest = [...params];
     const fields: Record<string, unknown> = {};
-    if (rest.length > 0 && typeof rest.at(-1) === 'string' && !(level === 'error' && rest.length === 1 && STACK.test(rest[0] as string))) {
-      fields.context = rest.pop();
-    }
-    if (level === 'error' && (rest[0] === undefined || (typeof rest[0] === 'string' && STACK.test(rest[0])))) {
+    // error(message, stack) with no context: the one string is the stack, not a context
+    const loneStack = level === 'error' && rest.length === 1 && isStack(rest[0]);
+    if (typeof rest.at(-1) === 'string' && !loneStack) fields.context = rest.pop();
+    if (level === 'error' && rest.length > 0 && (rest[0] === undefined || isStack(rest[0]))) {
       const stack = rest.shift();
       if (stack) fields.stack = stack;
     }
@@ -70,7 +70,10 @@ export class PinoNestLogger implements LoggerService {
       fields.err = message;
       text = message.message;
     } else if (typeof message === 'object' && message !== null) {
-      fields.data = message;
+      // pino style: `logger.log({ msg: 'projections started', projections })` puts the fields on the line
+      const { msg, ...rest } = message as Record<string, unknown>;
+      Object.assign(fields, rest);
+      if (typeof msg === 'string') text = msg;
     } else {
       text = String(message);
     }

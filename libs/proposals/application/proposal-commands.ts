@@ -25,7 +25,8 @@ export class AmendProposalCommand extends Command<ProposalCommandResult> {
   constructor(
     readonly proposalId: string,
     readonly amendment: ProposalFormPatch,
-    readonly expectedVersion: number,
+    /** Undefined for `If-Match: *`: the version read just before the write still guards it. */
+    readonly expectedVersion: number | undefined,
     readonly metadata: EventMetadata,
   ) {
     super();

@@ -31,8 +31,9 @@ export function proposalHistory(events: readonly RecordedEvent[]): ProposalHisto
     switch (e.type) {
       case ProposalEventType.Drafted: {
         const d = e.data as ProposalDraftedData;
-        const blank = emptyProposalForm('', '');
-        changes = [{ field: 'status', from: null, to: 'draft' }, ...diffProposalForms({ ...blank }, d.form).changes];
+        // a new proposal had no answers at all: show every given answer as coming from nothing
+        const given = diffProposalForms(emptyProposalForm('', ''), d.form).changes.map((c) => ({ ...c, from: null }));
+        changes = [{ field: 'status', from: null, to: 'draft' }, ...given];
         status = 'draft';
         break;
       }

@@ -6,7 +6,13 @@ import {
   type SubmitProposal,
   type WithdrawProposal,
 } from './commands.js';
-import { IncompleteProposal, InvalidProposal, InvalidTransition, ProposalAlreadyExists, ProposalNotFound } from './errors.js';
+import {
+  IncompleteProposal,
+  InvalidProposal,
+  InvalidTransition,
+  ProposalAlreadyExists,
+  ProposalNotFound,
+} from './errors.js';
 import { ProposalEventType, type ProposalEvent } from './events.js';
 import { classifyProposal } from './project-criteria.js';
 import type { ProposalForm } from './proposal-form.js';

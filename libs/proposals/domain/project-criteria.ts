@@ -85,7 +85,8 @@ function costAboveThreshold(form: ProposalForm): CriterionResult {
   // What the need costs: development plus the first year of operations, which is certain to be incurred once built.
   const total = amounts.reduce((sum, m) => sum + m.amountMinor, 0);
   const met = total > COST_THRESHOLD_DKK_MINOR;
-  const reason = `development plus first-year operations DKK ${formatMinor(total)} is ${met ? 'more than' : 'not more than'} DKK 500,000.00`;
+  const comparison = met ? 'more than' : 'not more than';
+  const reason = `development plus first-year operations DKK ${formatMinor(total)} is ${comparison} DKK 500,000.00`;
   return { id, met, evaluable: true, reason };
 }
 

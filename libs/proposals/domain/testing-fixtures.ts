@@ -1,5 +1,11 @@
 /** Builders for the proposals domain's tests. Not part of the public API. */
-import { ProposalCommandType, type AmendProposal, type DraftProposal, type SubmitProposal, type WithdrawProposal } from './commands.js';
+import {
+  ProposalCommandType,
+  type AmendProposal,
+  type DraftProposal,
+  type SubmitProposal,
+  type WithdrawProposal,
+} from './commands.js';
 import { ProposalEventType, type ProposalDrafted, type ProposalSubmitted, type ProposalWithdrawn } from './events.js';
 import { classifyProposal } from './project-criteria.js';
 import type { Money, ProposalForm } from './proposal-form.js';

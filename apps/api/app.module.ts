@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DatabaseModule } from '../../libs/database/database.module.js';
+import { HttpIdempotency1795596000000, PlatformModule, type PlatformConfig } from '../../libs/platform/index.js';
+import { ProjectionCheckpoints1764057600000 } from '../../libs/projections/index.js';
+import { PROPOSAL_MIGRATIONS } from '../../libs/proposals/migrations.js';
+import { ProposalsModule } from '../../libs/proposals/proposals.module.js';
+
+/** Every read-model and platform migration, in the order they were written. */
+export const MIGRATIONS = [ProjectionCheckpoints1764057600000, ...PROPOSAL_MIGRATIONS, HttpIdempotency1795596000000];
+
+/** The HTTP service: the platform, the database, and one module per bounded context. */
+@Module({})
+export class AppModule {
+  static forRoot(config?: PlatformConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot({ config }), DatabaseModule.forRoot(MIGRATIONS), ProposalsModule],
+    };
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Knobs, all from the environment. BENCH_SCALE multiplies every count (1 = the default ~3-5 minute run; 0.2 for
+ * a quick smoke run, 3 for steadier figures); the specific variables override single counts.
+ */
+export interface BenchConfig {
+  readonly scale: number;
+  readonly phases: ReadonlySet<'append' | 'rebuild' | 'http'>;
+  /** Measured rounds per comparison (a warm-up round comes on top and is not reported). */
+  readonly rounds: number;
+  readonly append: {
+    /** Commands per writer per round, by mode. */
+    readonly singleCommands: number;
+    readonly concurrentCommandsPerWriter: number;
+    readonly concurrentWriters: number;
+    readonly batchCommands: number;
+    readonly batchSize: number;
+    /** Commands per stream before the next stream is started (first `no_stream`, then exact versions). */
+    readonly commandsPerStream: number;
+    /** Hard bound on one variant's slice of one round, whatever its count. */
+    readonly sliceCapMs: number;
+  };
+  readonly rebuild: {
+    readonly proposals: number;
+    readonly loadWriters: number;
+    readonly rounds: number;
+    readonly batchSize: number;
+  };
+  readonly http: {
+    readonly seconds: number;
+    readonly warmupSeconds: number;
+    readonly connections: number;
+    readonly rounds: number;
+    /** The paced run checks latency at the target rate rather than at saturation. */
+    readonly targetRate: number;
+    readonly roles: string;
+    readonly logLevel: string;
+  };
+}
+
+const num = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+};
+
+export function loadConfig(): BenchConfig {
+  const scale = num('BENCH_SCALE', 1);
+  const scaled = (name: string, base: number, minimum = 1) => Math.max(minimum, Math.round(num(name, base * scale)));
+  const phases = (process.env.BENCH_PHASES ?? 'append,rebuild,http')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p): p is 'append' | 'rebuild' | 'http' => p === 'append' || p === 'rebuild' || p === 'http');
+  const rounds = Math.max(1, Math.round(num('BENCH_ROUNDS', 5)));
+  return {
+    scale,
+    phases: new Set(phases),
+    rounds,
+    append: {
+      singleCommands: scaled('BENCH_APPEND_SINGLE', 600, 8),
+      concurrentWriters: Math.round(num('BENCH_APPEND_WRITERS', 8)),
+      concurrentCommandsPerWriter: scaled('BENCH_APPEND_CONCURRENT', 200, 4),
+      batchCommands: scaled('BENCH_APPEND_BATCHES', 24, 4),
+      batchSize: Math.round(num('BENCH_APPEND_BATCH_SIZE', 100)),
+      commandsPerStream: Math.round(num('BENCH_APPEND_PER_STREAM', 4)),
+      sliceCapMs: num('BENCH_SLICE_CAP_MS', 5000 * Math.max(1, scale)),
+    },
+    rebuild: {
+      proposals: scaled('BENCH_PROPOSALS', 50_000, 100),
+      loadWriters: Math.round(num('BENCH_LOAD_WRITERS', 8)),
+      rounds: Math.max(1, Math.round(num('BENCH_REBUILD_ROUNDS', 3))),
+      batchSize: Math.round(num('BENCH_REBUILD_BATCH', 2000)),
+    },
+    http: {
+      seconds: num('BENCH_HTTP_SECONDS', Math.max(2, 6 * scale)),
+      warmupSeconds: num('BENCH_HTTP_WARMUP_SECONDS', Math.max(1, 3 * scale)),
+      connections: Math.round(num('BENCH_HTTP_CONNECTIONS', 10)),
+      rounds: Math.max(1, Math.round(num('BENCH_HTTP_ROUNDS', 3))),
+      targetRate: num('BENCH_HTTP_TARGET_RATE', 1500),
+      roles: process.env.BENCH_HTTP_ROLES ?? 'proposer,programme_office',
+      logLevel: process.env.BENCH_API_LOG_LEVEL ?? 'warn',
+    },
+  };
+}

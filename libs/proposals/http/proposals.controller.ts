@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { formatLogPosition } from '../../event-store/index.js';
+import {
+  Idempotent,
+  ProblemException,
+  RequestContext,
+  etagFor,
+  matchesIfNoneMatch,
+  metadataFor,
+  parseIfMatch,
+  requireIfMatch,
+} from '../../platform/index.js';
+import { ReadYourWrites } from '../../projections/nest/projections.module.js';
+import {
+  AmendProposalCommand,
+  DraftProposalCommand,
+  SubmitProposalCommand,
+  WithdrawProposalCommand,
+  type ProposalCommandResult,
+} from '../application/proposal-commands.js';
+import { GetProposalHistoryQuery, GetProposalQuery, ListProposalsQuery } from '../application/proposal-queries.js';
+import type { ProposalView } from '../application/proposal-view.js';
+import { ProposalSummaryProjection } from '../read-models/proposal-summary.projection.js';
+import {
+  AmendProposalRequest,
+  ChangeReasonRequest,
+  CreateProposalRequest,
+  WithdrawProposalRequest,
+  toDraftProposalForm,
+  toProposalFormPatch,
+} from './dto/index.js';
+import { GetProposalParams, ListProposalsParams } from './list-proposals.params.js';
+import { toProposalListItem } from './proposal-list-item.js';
+
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new ProblemException({ status: 404, detail: 'No proposal has this id.', errors: [{ field: 'id', reason: 'is not a proposal id' }] }),
+});
+const LIST_VIEW = [new ProposalSummaryProjection().name];
+
+/** The programme office's proposals (projektindstillinger): draft, amend, submit, withdraw, read, list, history. */
+@ApiTags('proposals')
+@Controller('v1/proposals')
+export class ProposalsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Post()
+  @Idempotent()
+  @ApiOperation({ summary: 'Draft a proposal', description: 'Only title and departmentId are needed for a draft.' })
+  async draft(@Body() body: CreateProposalRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ProposalView> {
+    const { actor } = RequestContext.require();
+    if (!actor.organisationId) {
+      throw new ProblemException({ status: 403, detail: 'Only someone acting for an organisation can draft its proposals.' });
+    }
+    const id = randomUUID();
+    const result = await this.commands.execute(new DraftProposalCommand(id, actor.organisationId, toDraftProposalForm(body), metadataFor()));
+    res.status(201).location(`${req.baseUrl}/v1/proposals/${id}`);
+    return this.answer(res, result);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List proposals', description: 'Filter by status, department, classification; sorted; cursor-paginated.' })
+  @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the list includes this X-Log-Position.' })
+  async list(@Query() params: ListProposalsParams, @Headers('x-min-position') minPosition: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await this.readYourWrites.waitFor(minPosition, LIST_VIEW);
+    const { actor } = RequestContext.require();
+    const limit = params.limit ?? 20;
+    const page = await this.queries.execute(
+      new ListProposalsQuery({
+        organisationId: actor.organisationId ?? undefined,
+        status: params.status,
+        departmentId: params.departmentId,
+        classification: params.classification,
+        sort: params.sort ?? 'createdAt',
+        direction: params.direction ?? 'desc',
+        limit,
+        cursor: params.cursor,
+      }),
+    );
+    if (page.nextCursor) {
+      const next = new URL(req.originalUrl, 'http://local');
+      next.searchParams.set('cursor', page.nextCursor);
+      res.setHeader('Link', `<${next.pathname}${next.search}>; rel="next"`);
+    }
+    return { items: page.items.map(toProposalListItem), nextCursor: page.nextCursor, limit };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read a proposal', description: 'Current, or as of a version of its stream. ETag is the version.' })
+  async get(
+    @Param('id', uuid) id: string,
+    @Query() params: GetProposalParams,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProposalView | undefined> {
+    const proposal = await this.queries.execute(new GetProposalQuery(id, params.asOfVersion));
+    res.setHeader('ETag', etagFor(proposal.version));
+    if (params.asOfVersion === undefined && matchesIfNoneMatch(ifNoneMatch, proposal.version)) {
+      res.status(304);
+      return undefined;
+    }
+    return proposal;
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'The history of a proposal', description: 'Every event: when, who, why, and what changed.' })
+  async history(@Param('id', uuid) id: string) {
+    return { proposalId: id, events: await this.queries.execute(new GetProposalHistoryQuery(id)) };
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Amend a proposal', description: 'Needs If-Match with the ETag last read: 428 without, 409 when stale.' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  async amend(
+    @Param('id', uuid) id: string,
+    @Body() body: AmendProposalRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProposalView> {
+    const expected = requireIfMatch(ifMatch);
+    const result = await this.commands.execute(
+      new AmendProposalCommand(id, toProposalFormPatch(body), expected, metadataFor(body.reason)),
+    );
+    return this.answer(res, result);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit a proposal to the portfolio', description: 'The call\'s required answers must be given.' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  async submit(
+    @Param('id', uuid) id: string,
+    @Body() body: ChangeReasonRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProposalView> {
+    const expected = parseIfMatch(ifMatch);
+    const result = await this.commands.execute(new SubmitProposalCommand(id, expected === '*' ? undefined : expected, metadataFor(body?.reason)));
+    return this.answer(res, result);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a proposal', description: 'A reason is required.' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  async withdraw(
+    @Param('id', uuid) id: string,
+    @Body() body: WithdrawProposalRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProposalView> {
+    const expected = parseIfMatch(ifMatch);
+    const result = await this.commands.execute(
+      new WithdrawProposalCommand(id, body.reason, expected === '*' ? undefined : expected, metadataFor(body.reason)),
+    );
+    return this.answer(res, result);
+  }
+
+  private answer(res: Response, result: ProposalCommandResult): ProposalView {
+    res.setHeader('ETag', etagFor(result.proposal.version));
+    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    return result.proposal;
+  }
+}
