@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { Column, DataSource, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Column, DataSource, Entity, PrimaryColumn, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { PostgresEventStore, type RecordedEvent } from '../event-store/index.js';
 import { DocumentProjection } from './document-projection.js';
+import type { Projection } from './projection.js';
 import { ProjectionCheckpoints1764057600000 } from './migrations/1764057600000-projection-checkpoints.js';
 import { ProjectionNotCaughtUpError, ProjectionRuntime } from './projection-runtime.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/postgres.js';
@@ -20,6 +21,7 @@ class Tally {
 class CreateTally1700000000000 implements MigrationInterface {
   async up(q: QueryRunner) {
     await q.query('CREATE TABLE tally (id text PRIMARY KEY, count integer NOT NULL, total integer NOT NULL, last text NOT NULL)');
+    await q.query('CREATE TABLE added_count (id text PRIMARY KEY, n integer NOT NULL)');
   }
   async down(q: QueryRunner) {
     await q.query('DROP TABLE tally');
@@ -44,6 +46,20 @@ class TallyProjection extends DocumentProjection<Tally> {
     const n = (e.data as { n: number }).n;
     if (n === this.failOn) throw new Error(`poison ${n}`);
     return { id: e.streamId, count: (current?.count ?? 0) + 1, total: (current?.total ?? 0) + n, last: e.eventId };
+  }
+}
+
+/** A second, independent read model: how many `Added` events there are in all. */
+class CountingProjection implements Projection {
+  readonly name = 'added_count';
+  readonly version = 1;
+  readonly handles = ['Added'];
+  readonly tables = ['added_count'];
+  async apply(events: readonly RecordedEvent[], manager: EntityManager) {
+    await manager.query(
+      `INSERT INTO added_count (id, n) VALUES ('all', $1) ON CONFLICT (id) DO UPDATE SET n = added_count.n + excluded.n`,
+      [events.length],
+    );
   }
 }
 
@@ -133,6 +149,29 @@ describe('projection runtime on PostgreSQL', () => {
     expect(failing.caughtUp).toBe(false);
     expect(await tallies()).toEqual(before); // the 5 of the same batch was not applied either
     projection.failOn = null;
+    await runtime.waitFor(['tally'], written.lastPosition, 5000);
+    expect(await tallies()).toEqual(await expectedTallies());
+  });
+
+  it('runs several projections independently: one stuck on a poison event does not hold back another', async () => {
+    const stuck = new TallyProjection();
+    stuck.failOn = 999;
+    const other = new CountingProjection();
+    const runtime = new ProjectionRuntime(store, dataSource, { pollIntervalMs: 10, batchSize: 7, retryDelayMs: 20 });
+    runtime.register(stuck);
+    runtime.register(other);
+    runtimes.push(runtime);
+    await runtime.startAll();
+    const written = await add(`indep-${randomUUID()}`, 1, 999);
+    await runtime.waitFor(['added_count'], written.lastPosition, 5000);
+    await expect(runtime.waitFor(['tally'], written.lastPosition, 200)).rejects.toBeInstanceOf(ProjectionNotCaughtUpError);
+    const byName = Object.fromEntries((await runtime.status()).map((s) => [s.name, s]));
+    expect(byName.added_count).toMatchObject({ caughtUp: true, lastError: null });
+    expect(byName.tally).toMatchObject({ caughtUp: false, state: 'failing' });
+    const [{ n }] = await dataSource.query(`SELECT n FROM added_count WHERE id = 'all'`);
+    const all = (await expectedTallies()).reduce((sum, t) => sum + t.count, 0);
+    expect(n).toBe(all);
+    stuck.failOn = null;
     await runtime.waitFor(['tally'], written.lastPosition, 5000);
     expect(await tallies()).toEqual(await expectedTallies());
   });
