@@ -2,30 +2,24 @@ import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '../libs/event-store/index.js';
-import { ProjectionCheckpoints1764057600000, ProjectionRuntime } from '../libs/projections/index.js';
+import { ProjectionCheckpoints1764057600000, ProjectionRebuilder } from '../libs/projections/index.js';
 import { ProposalSummaries1764057660000 } from '../libs/proposals/read-models/migrations/1764057660000-proposal-summaries.js';
 import { ProposalSummary } from '../libs/proposals/read-models/proposal-summary.entity.js';
-import { ProposalSummaryProjection } from '../libs/proposals/read-models/proposal-summary.projection.js';
-import { loadProposalLog } from './support/proposal-log.js';
+import { Timings, timedStore, VariantSummaryProjection, type LoadStrategy, type WriteStrategy } from './support/rebuild-variants.js';
 
 Logger.overrideLogger(['error', 'warn']);
 const url = 'postgres://postgres@127.0.0.1:5432/benchdev_tmp';
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 const store = new PostgresEventStore(pool);
-await store.migrate();
 const dataSource = new DataSource({ type: 'postgres', url, entities: [ProposalSummary], migrations: [ProjectionCheckpoints1764057600000, ProposalSummaries1764057660000] });
 await dataSource.initialize();
-await dataSource.runMigrations();
-if (process.argv[2] === 'load') {
-  const r = await loadProposalLog(store, 50_000, 8);
-  console.log('loaded', r);
-} else {
-  const runtime = new ProjectionRuntime(store, dataSource, { pollIntervalMs: 1000 });
-  runtime.register(new ProposalSummaryProjection());
-  const t = performance.now();
-  const result = await runtime.rebuild('proposal_summaries', { batchSize: 2000 });
-  console.log('rebuild', result.events, Math.round(result.events / ((performance.now() - t) / 1000)), 'ev/s');
-  await runtime.stopAll();
-}
+const [load, write, batch] = [process.argv[2] as LoadStrategy, process.argv[3] as WriteStrategy, Number(process.argv[4] ?? 2000)];
+const t = new Timings();
+const projection = new VariantSummaryProjection(t, load, write);
+const s = performance.now();
+const result = await new ProjectionRebuilder(timedStore(store, t), dataSource).rebuild(projection, { batchSize: batch });
+const ms = performance.now() - s;
+const [{ sum }] = await dataSource.query(`SELECT md5(string_agg(t::text, '|' ORDER BY id)) AS sum FROM proposal_summaries t`);
+console.log(load, write, batch, result.events, Math.round(result.events / (ms / 1000)), 'ev/s', { total: Math.round(ms), readAll: Math.round(t.readAll), load: Math.round(t.load), evolve: Math.round(t.evolve), write: Math.round(t.write), rest: Math.round(ms - t.readAll - t.load - t.evolve - t.write), rowsLoaded: t.rowsLoaded, rowsWritten: t.rowsWritten, sum });
 await dataSource.destroy();
 await pool.end();

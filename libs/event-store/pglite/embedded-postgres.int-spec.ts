@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { WrongExpectedVersionError } from '../port/index.js';
 import { PostgresEventStore } from '../postgres/postgres-event-store.js';
 import { testMetadata } from '../../../test/support/actor.js';
-import { EMBEDDED_PGDATA, EMBEDDED_POOL_MAX, resolveDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { EMBEDDED_PGDATA, EMBEDDED_POOL_MAX, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { createTemporaryDataDir, startTemporaryEmbeddedPostgres, type TemporaryDataDir } from './testing/temporary-embedded-postgres.js';
 
 // ---- a minimal PostgreSQL wire-protocol client, to put a connection exactly between two messages ----
@@ -266,24 +266,14 @@ describe('embedded PostgreSQL (PGlite behind pglite-socket and SessionGate)', ()
     await pool.end();
     await embedded.stop();
 
-    const database = await resolveDatabase({ DATA_DIR: dir.path }); // no DATABASE_URL: the embedded database
-    embedded = database.embedded!;
-    expect(database.poolMax).toBe(EMBEDDED_POOL_MAX);
-    pool = new pg.Pool({ connectionString: database.url, max: database.poolMax });
+    embedded = await startEmbeddedPostgres({ dataDir: dir.path });
+    pool = new pg.Pool({ connectionString: embedded.url, max: EMBEDDED_POOL_MAX });
     expect(embedded.dataPath).toBe(join(dir.path, EMBEDDED_PGDATA));
     const store = new PostgresEventStore(pool);
     await store.migrate();
     expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['ProposalDrafted', 'ProposalSubmitted']);
     expect(await store.streamVersion(stream)).toBe(2);
     expect((await pool.query('SELECT id FROM scratch ORDER BY id')).rows.map((r) => r.id)).toEqual([2, 3, 20]);
-  });
-});
-
-describe('resolveDatabase', () => {
-  it('uses DATABASE_URL when it is set, without starting anything', async () => {
-    const database = await resolveDatabase({ DATABASE_URL: 'postgres://app@db.example:5432/portfolio', DATA_DIR: '/nonexistent' });
-    expect(database).toMatchObject({ url: 'postgres://app@db.example:5432/portfolio', embedded: null, poolMax: undefined });
-    await database.close();
   });
 });
 

@@ -243,27 +243,3 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw err;
   }
 }
-
-export interface ResolvedDatabase {
-  /** Connection string for `pg.Pool` and TypeORM. */
-  readonly url: string;
-  /** The embedded server when `DATABASE_URL` was not set, else null. */
-  readonly embedded: EmbeddedPostgres | null;
-  /** Pool size to use: EMBEDDED_POOL_MAX on the embedded database, undefined (the library default) on a server. */
-  readonly poolMax: number | undefined;
-  /** Stops the embedded server, if any; end pools and DataSources first. */
-  close(): Promise<void>;
-}
-
-/**
- * The service's database: `DATABASE_URL` when set, else the embedded one on `DATA_DIR` (default `./data`).
- */
-export async function resolveDatabase(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-  options: Omit<EmbeddedPostgresOptions, 'dataDir'> = {},
-): Promise<ResolvedDatabase> {
-  const url = env.DATABASE_URL?.trim();
-  if (url) return { url, embedded: null, poolMax: undefined, close: async () => undefined };
-  const embedded = await startEmbeddedPostgres({ ...options, dataDir: env.DATA_DIR?.trim() || './data' });
-  return { url: embedded.url, embedded, poolMax: EMBEDDED_POOL_MAX, close: () => embedded.stop() };
-}
