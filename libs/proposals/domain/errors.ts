@@ -1,12 +1,7 @@
+import { DomainError } from '../../shared-kernel/domain-error.js';
 import type { ProposalStatus } from './proposal-state.js';
 
-/**
- * Rule violations the caller can act on. Each has a stable `code` so the HTTP layer can map it
- * (not found -> 404, conflicts with the lifecycle -> 409, invalid or incomplete content -> 422).
- */
-export abstract class DomainError extends Error {
-  abstract readonly code: string;
-}
+export { DomainError };
 
 export class ProposalNotFound extends DomainError {
   override readonly code = 'proposal_not_found';

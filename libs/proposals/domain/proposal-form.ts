@@ -4,14 +4,9 @@
  * `null` rather than an absent key so that the stored event says so explicitly and an amendment can clear an answer.
  */
 
-export const CURRENCIES = ['DKK', 'NOK', 'EUR'] as const;
-export type Currency = (typeof CURRENCIES)[number];
+import type { Money } from '../../shared-kernel/money.js';
 
-/** An amount in minor units (øre, cent) as a safe integer: no floating-point money. */
-export interface Money {
-  readonly amountMinor: number;
-  readonly currency: Currency;
-}
+export { CURRENCIES, type Currency, type Money } from '../../shared-kernel/money.js';
 
 /** Personal data: kept as one nested object so that it can be encrypted (or erased) as a unit. */
 export interface Person {
