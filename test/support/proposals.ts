@@ -7,11 +7,6 @@ export const PROBLEM_JSON = /^application\/problem\+json/;
 
 export type Headers = Record<string, string>;
 
-/** The HTTP API of one test app, as a user drives it. */
-export function api(t: TestApp) {
-  return () => request(t.server);
-}
-
 export interface FieldError {
   readonly field: string;
   readonly reason: string;
@@ -93,12 +88,12 @@ export async function listAll(t: TestApp, query: Record<string, string>, headers
   const items: { id: string; [key: string]: unknown }[] = [];
   let cursor: string | null = null;
   do {
-    const req = request(t.server)
+    const req: request.Test = request(t.server)
       .get('/v1/proposals')
       .query({ ...query, limit: '100', ...(cursor && { cursor }) })
       .set(headers);
     if (minPosition) req.set('X-Min-Position', minPosition);
-    const res = await req;
+    const res: request.Response = await req;
     if (res.status !== 200) throw new Error(`list failed: ${res.status} ${res.text}`);
     items.push(...res.body.items);
     cursor = res.body.nextCursor;
@@ -114,3 +109,4 @@ export async function sentinelPosition(t: TestApp, headers: Headers = actorHeade
   const res = await draft(t, { title: 'Sentinel', departmentId: `sentinel-${Math.random().toString(36).slice(2)}` }, headers);
   return res.headers['x-log-position'] as string;
 }
+

@@ -21,6 +21,8 @@ export interface HandleOptions {
   readonly metadata: EventMetadata;
   /** The version the caller saw (If-Match). When absent, the version just read guards the append. */
   readonly expectedVersion?: number;
+  /** Runs on the loaded state before deciding: where access rules (e.g. organisation scope) refuse a command. */
+  readonly guard?: (state: unknown) => void;
 }
 
 export interface HandleResult<State> {
@@ -55,8 +57,10 @@ export async function handleCommand<Command, Event extends { type: string; data:
   options: HandleOptions,
 ): Promise<HandleResult<State>> {
   const loaded = await loadAggregate(store, decider, streamId);
+  options.guard?.(loaded.state);
   const expected: ExpectedVersion = options.expectedVersion ?? (loaded.version === 0 ? 'no_stream' : loaded.version);
-  if (typeof expected === 'number' && expected !== loaded.version) {
+  // an absent stream is the domain's to judge (usually "not found"), not a version conflict
+  if (typeof expected === 'number' && expected !== loaded.version && loaded.version > 0) {
     // the caller's view is stale: refuse before deciding on a state they did not see
     throw new WrongExpectedVersionError(streamId, expected, loaded.version);
   }

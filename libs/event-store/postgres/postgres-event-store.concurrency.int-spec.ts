@@ -167,3 +167,47 @@ describe('PostgreSQL event log is append-only', () => {
     expect(rows).toEqual([{ data: { v: 1 } }]);
   });
 });
+
+describe('PostgreSQL event store beside other databases', () => {
+  let db: TestDatabase;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('es_foreign_tx');
+    pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    await new PostgresEventStore(pool).migrate();
+  });
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+
+  it('is not held back by a transaction open in another database, but is by one open in its own', async () => {
+    const store = new PostgresEventStore(pool);
+    const start = await store.headPosition();
+    const foreign = await createTestDatabase('es_foreign_other');
+    const other = new pg.Client({ connectionString: foreign.url });
+    await other.connect();
+    const local = await pool.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_current_xact_id()'); // holds an xid, as a writer elsewhere would
+      await store.append(`after-foreign-${randomUUID()}`, [{ type: 'Seen', data: {}, metadata: testMetadata() }]);
+      expect((await store.readAll({ after: start })).events.map((e) => e.type)).toEqual(['Seen']);
+
+      await local.query('BEGIN');
+      await local.query('SELECT pg_current_xact_id()'); // a transaction of this log's database, still open
+      const held = await store.append(`after-local-${randomUUID()}`, [{ type: 'Held', data: {}, metadata: testMetadata() }]);
+      expect((await store.readAll({ after: start })).events.map((e) => e.type)).toEqual(['Seen']);
+      await local.query('COMMIT');
+      const all = await store.readAll({ after: start });
+      expect(all.events.map((e) => e.type)).toEqual(['Seen', 'Held']);
+      expect(all.lastPosition).toEqual(held.lastPosition);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+      local.release();
+      await foreign.drop();
+    }
+  });
+});

@@ -22,6 +22,22 @@ import {
 } from '../port/index.js';
 import { SCHEMA_LOCK_KEY, SCHEMA_STEPS, SCHEMA_VERSION } from './schema.js';
 
+/**
+ * The first transaction id a reader must not pass: the oldest transaction still running that could write to this
+ * log. A snapshot's xmin spans the whole server, so an open transaction in another database would stall every
+ * reader; transaction ids that pg_stat_activity shows as belonging to another database are left out. Leaving out
+ * only ids known to be foreign keeps it safe: a transaction id is never reused, and an id we cannot place (a
+ * subtransaction, a prepared transaction, one that started after the activity snapshot) still holds readers back.
+ */
+const VISIBLE_BELOW = `(
+  SELECT COALESCE(
+    (SELECT min(x) FROM pg_snapshot_xip(s.snap) AS x
+      WHERE (x::text::numeric % 4294967296) NOT IN (
+        SELECT a.backend_xid::text::numeric FROM pg_stat_activity a
+        WHERE a.backend_xid IS NOT NULL AND a.datname IS DISTINCT FROM current_database())),
+    pg_snapshot_xmax(s.snap))
+  FROM (SELECT pg_current_snapshot() AS snap) s)`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = `global_position::text AS gp, transaction_id::text AS tx, stream_id, stream_position::int AS sp,
   event_id, type, schema_version, data, metadata, recorded_at`;
@@ -56,7 +72,7 @@ function expectedCode(expected: ExpectedVersion): number {
 /**
  * The event store on PostgreSQL through `pg`. Serves the server and, through pglite-socket, the embedded database.
  * Appends are one function call; global reads are gap-free: they only look at transactions older than the oldest
- * one still running (`pg_snapshot_xmin`), ordered by (transaction id, sequence).
+ * one still running that could write here (see VISIBLE_BELOW), ordered by (transaction id, sequence).
  */
 export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingSubscription>();
@@ -165,7 +181,7 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM es_events
        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         AND transaction_id < ${VISIBLE_BELOW}
          AND ($4::text[] IS NULL OR type = ANY ($4))
        ORDER BY transaction_id, global_position
        LIMIT $3`,
@@ -192,7 +208,7 @@ export class PostgresEventStore implements EventStore {
   async headPosition(): Promise<LogPosition> {
     const { rows } = await this.pool.query<{ tx: string; gp: string }>(
       `SELECT transaction_id::text AS tx, global_position::text AS gp FROM es_events
-       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       WHERE transaction_id < ${VISIBLE_BELOW}
        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
     );
     return rows.length ? { commit: BigInt(rows[0].tx), prepare: BigInt(rows[0].gp) } : LOG_START;

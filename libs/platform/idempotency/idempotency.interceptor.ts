@@ -47,8 +47,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw ProblemException.badRequest('The Idempotency-Key must be 1 to 255 visible ASCII characters.');
     }
     const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
-    const actor = RequestContext.current()?.actor.subject ?? 'anonymous';
-    const scope = `${req.method} ${path} ${actor}`;
+    // a key belongs to one caller acting for one organisation: the same person for another one is another caller
+    const actor = RequestContext.current()?.actor;
+    const scope = `${req.method} ${path} ${actor?.subject ?? 'anonymous'}@${actor?.organisationId ?? '-'}`;
 
     return from(this.store.reserve(scope, key, requestHash(req.body))).pipe(
       mergeMap((reservation) => {

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, handleCommand, type EventMetadata, type EventStore } from '../../event-store/index.js';
-import { ProposalCommandType, ProposalNotFound, type ProposalCommand } from '../domain/index.js';
+import { ProposalCommandType, ProposalNotFound, type ProposalCommand, type ProposalState } from '../domain/index.js';
 import {
   AmendProposalCommand,
   DraftProposalCommand,
@@ -16,12 +16,17 @@ import { foldProposalView } from './proposal-view.js';
 async function run(
   store: EventStore,
   proposalId: string,
+  organisationId: string,
   command: ProposalCommand,
   metadata: EventMetadata,
   expectedVersion?: number,
 ): Promise<ProposalCommandResult> {
   const stream = proposalStream(proposalId);
-  const result = await handleCommand(store, proposalDecider, stream, command, { metadata, expectedVersion });
+  const guard = (state: unknown) => {
+    const s = state as ProposalState;
+    if (s.status !== 'none' && s.organisationId !== organisationId) throw new ProposalNotFound(proposalId);
+  };
+  const result = await handleCommand(store, proposalDecider, stream, command, { metadata, expectedVersion, guard });
   const proposal = foldProposalView(await store.readStream(stream, { toVersion: result.version }));
   if (!proposal) throw new ProposalNotFound(proposalId);
   return { proposal, position: result.append?.lastPosition ?? null };
@@ -32,7 +37,7 @@ export class DraftProposalHandler implements ICommandHandler<DraftProposalComman
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   execute(c: DraftProposalCommand) {
     const command = { type: ProposalCommandType.Draft, data: { proposalId: c.proposalId, organisationId: c.organisationId, form: c.form } } as const;
-    return run(this.store, c.proposalId, command, c.metadata, 0);
+    return run(this.store, c.proposalId, c.organisationId, command, c.metadata, 0);
   }
 }
 
@@ -41,7 +46,7 @@ export class AmendProposalHandler implements ICommandHandler<AmendProposalComman
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   execute(c: AmendProposalCommand) {
     const command = { type: ProposalCommandType.Amend, data: { proposalId: c.proposalId, amendment: c.amendment } } as const;
-    return run(this.store, c.proposalId, command, c.metadata, c.expectedVersion);
+    return run(this.store, c.proposalId, c.organisationId, command, c.metadata, c.expectedVersion);
   }
 }
 
@@ -50,7 +55,7 @@ export class SubmitProposalHandler implements ICommandHandler<SubmitProposalComm
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   execute(c: SubmitProposalCommand) {
     const command = { type: ProposalCommandType.Submit, data: { proposalId: c.proposalId } } as const;
-    return run(this.store, c.proposalId, command, c.metadata, c.expectedVersion);
+    return run(this.store, c.proposalId, c.organisationId, command, c.metadata, c.expectedVersion);
   }
 }
 
@@ -59,7 +64,7 @@ export class WithdrawProposalHandler implements ICommandHandler<WithdrawProposal
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   execute(c: WithdrawProposalCommand) {
     const command = { type: ProposalCommandType.Withdraw, data: { proposalId: c.proposalId, reason: c.reason } } as const;
-    return run(this.store, c.proposalId, command, c.metadata, c.expectedVersion);
+    return run(this.store, c.proposalId, c.organisationId, command, c.metadata, c.expectedVersion);
   }
 }
 

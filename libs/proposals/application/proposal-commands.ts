@@ -24,6 +24,8 @@ export class DraftProposalCommand extends Command<ProposalCommandResult> {
 export class AmendProposalCommand extends Command<ProposalCommandResult> {
   constructor(
     readonly proposalId: string,
+    /** The acting organisation: a proposal of another one is not found. */
+    readonly organisationId: string,
     readonly amendment: ProposalFormPatch,
     /** Undefined for `If-Match: *`: the version read just before the write still guards it. */
     readonly expectedVersion: number | undefined,
@@ -36,6 +38,7 @@ export class AmendProposalCommand extends Command<ProposalCommandResult> {
 export class SubmitProposalCommand extends Command<ProposalCommandResult> {
   constructor(
     readonly proposalId: string,
+    readonly organisationId: string,
     readonly expectedVersion: number | undefined,
     readonly metadata: EventMetadata,
   ) {
@@ -46,6 +49,7 @@ export class SubmitProposalCommand extends Command<ProposalCommandResult> {
 export class WithdrawProposalCommand extends Command<ProposalCommandResult> {
   constructor(
     readonly proposalId: string,
+    readonly organisationId: string,
     readonly reason: string,
     readonly expectedVersion: number | undefined,
     readonly metadata: EventMetadata,

@@ -10,13 +10,13 @@ import { foldProposalView, type ProposalView } from './proposal-view.js';
 
 /** A proposal read from its own stream: always current, or as of a version. */
 export class GetProposalQuery extends Query<ProposalView> {
-  constructor(readonly proposalId: string, readonly asOfVersion?: number) {
+  constructor(readonly proposalId: string, readonly organisationId: string, readonly asOfVersion?: number) {
     super();
   }
 }
 
 export class GetProposalHistoryQuery extends Query<ProposalHistoryEntry[]> {
-  constructor(readonly proposalId: string) {
+  constructor(readonly proposalId: string, readonly organisationId: string) {
     super();
   }
 }
@@ -32,7 +32,9 @@ export class GetProposalHandler implements IQueryHandler<GetProposalQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute(q: GetProposalQuery): Promise<ProposalView> {
     const view = foldProposalView(await this.store.readStream(proposalStream(q.proposalId), { toVersion: q.asOfVersion }));
-    if (!view) throw new ProposalNotFound(q.proposalId);
+    // another organisation's proposal, or a version it never had, is not found: existence is not revealed
+    if (!view || view.organisationId !== q.organisationId) throw new ProposalNotFound(q.proposalId);
+    if (q.asOfVersion !== undefined && view.version < q.asOfVersion) throw new ProposalNotFound(q.proposalId);
     return view;
   }
 }
@@ -42,7 +44,8 @@ export class GetProposalHistoryHandler implements IQueryHandler<GetProposalHisto
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   async execute(q: GetProposalHistoryQuery): Promise<ProposalHistoryEntry[]> {
     const events = await this.store.readStream(proposalStream(q.proposalId));
-    if (events.length === 0) throw new ProposalNotFound(q.proposalId);
+    const owner = (events[0]?.data as { organisationId?: string } | undefined)?.organisationId;
+    if (events.length === 0 || owner !== q.organisationId) throw new ProposalNotFound(q.proposalId);
     return proposalHistory(events);
   }
 }

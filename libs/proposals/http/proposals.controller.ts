@@ -41,6 +41,18 @@ const uuid = new ParseUUIDPipe({
 });
 const LIST_VIEW = [new ProposalSummaryProjection().name];
 
+/**
+ * Proposals belong to an organisation: every request acts for one, and sees and changes only that one's proposals
+ * (another's are "not found"). The access-control issue adds roles on top of this scope.
+ */
+function actingOrganisation(): string {
+  const { actor } = RequestContext.require();
+  if (!actor.organisationId) {
+    throw new ProblemException({ status: 403, detail: 'Proposals can only be read or changed by someone acting for an organisation.' });
+  }
+  return actor.organisationId;
+}
+
 /** The programme office's proposals (projektindstillinger): draft, amend, submit, withdraw, read, list, history. */
 @ApiTags('proposals')
 @Controller('v1/proposals')
@@ -55,12 +67,9 @@ export class ProposalsController {
   @Idempotent()
   @ApiOperation({ summary: 'Draft a proposal', description: 'Only title and departmentId are needed for a draft.' })
   async draft(@Body() body: CreateProposalRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ProposalView> {
-    const { actor } = RequestContext.require();
-    if (!actor.organisationId) {
-      throw new ProblemException({ status: 403, detail: 'Only someone acting for an organisation can draft its proposals.' });
-    }
+    const organisationId = actingOrganisation();
     const id = randomUUID();
-    const result = await this.commands.execute(new DraftProposalCommand(id, actor.organisationId, toDraftProposalForm(body), metadataFor()));
+    const result = await this.commands.execute(new DraftProposalCommand(id, organisationId, toDraftProposalForm(body), metadataFor()));
     res.status(201).location(`${req.baseUrl}/v1/proposals/${id}`);
     return this.answer(res, result);
   }
@@ -69,17 +78,19 @@ export class ProposalsController {
   @ApiOperation({ summary: 'List proposals', description: 'Filter by status, department, classification; sorted; cursor-paginated.' })
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the list includes this X-Log-Position.' })
   async list(@Query() params: ListProposalsParams, @Headers('x-min-position') minPosition: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const organisationId = actingOrganisation();
     await this.readYourWrites.waitFor(minPosition, LIST_VIEW);
-    const { actor } = RequestContext.require();
+    const sort = params.sort ?? 'createdAt';
     const limit = params.limit ?? 20;
     const page = await this.queries.execute(
       new ListProposalsQuery({
-        organisationId: actor.organisationId ?? undefined,
+        organisationId,
         status: params.status,
         departmentId: params.departmentId,
         classification: params.classification,
-        sort: params.sort ?? 'createdAt',
-        direction: params.direction ?? 'desc',
+        sort,
+        // newest first for times and money, A to Z for titles
+        direction: params.direction ?? (sort === 'title' ? 'asc' : 'desc'),
         limit,
         cursor: params.cursor,
       }),
@@ -100,7 +111,7 @@ export class ProposalsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProposalView | undefined> {
-    const proposal = await this.queries.execute(new GetProposalQuery(id, params.asOfVersion));
+    const proposal = await this.queries.execute(new GetProposalQuery(id, actingOrganisation(), params.asOfVersion));
     res.setHeader('ETag', etagFor(proposal.version));
     if (params.asOfVersion === undefined && matchesIfNoneMatch(ifNoneMatch, proposal.version)) {
       res.status(304);
@@ -112,7 +123,7 @@ export class ProposalsController {
   @Get(':id/history')
   @ApiOperation({ summary: 'The history of a proposal', description: 'Every event: when, who, why, and what changed.' })
   async history(@Param('id', uuid) id: string) {
-    return { proposalId: id, events: await this.queries.execute(new GetProposalHistoryQuery(id)) };
+    return { proposalId: id, events: await this.queries.execute(new GetProposalHistoryQuery(id, actingOrganisation())) };
   }
 
   @Patch(':id')
@@ -126,7 +137,7 @@ export class ProposalsController {
   ): Promise<ProposalView> {
     const expected = requireIfMatch(ifMatch);
     const result = await this.commands.execute(
-      new AmendProposalCommand(id, toProposalFormPatch(body), expected, metadataFor(body.reason)),
+      new AmendProposalCommand(id, actingOrganisation(), toProposalFormPatch(body), expected, metadataFor(body.reason)),
     );
     return this.answer(res, result);
   }
@@ -142,7 +153,7 @@ export class ProposalsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProposalView> {
     const expected = parseIfMatch(ifMatch);
-    const result = await this.commands.execute(new SubmitProposalCommand(id, expected === '*' ? undefined : expected, metadataFor(body?.reason)));
+    const result = await this.commands.execute(new SubmitProposalCommand(id, actingOrganisation(), expected === '*' ? undefined : expected, metadataFor(body?.reason)));
     return this.answer(res, result);
   }
 
@@ -158,7 +169,7 @@ export class ProposalsController {
   ): Promise<ProposalView> {
     const expected = parseIfMatch(ifMatch);
     const result = await this.commands.execute(
-      new WithdrawProposalCommand(id, body.reason, expected === '*' ? undefined : expected, metadataFor(body.reason)),
+      new WithdrawProposalCommand(id, actingOrganisation(), body.reason, expected === '*' ? undefined : expected, metadataFor(body.reason)),
     );
     return this.answer(res, result);
   }

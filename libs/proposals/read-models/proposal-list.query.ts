@@ -10,7 +10,7 @@ export const PROPOSAL_SORT_FIELDS = {
 export type ProposalSortField = keyof typeof PROPOSAL_SORT_FIELDS;
 
 export interface ProposalListQuery {
-  readonly organisationId?: string;
+  readonly organisationId: string;
   readonly status?: readonly string[];
   readonly departmentId?: readonly string[];
   readonly classification?: string;
@@ -59,7 +59,7 @@ function decode(cursor: string, sort: string, direction: string): CursorValue {
 export async function listProposals(dataSource: DataSource, q: ProposalListQuery): Promise<ProposalListPage> {
   const column = `p.${PROPOSAL_SORT_FIELDS[q.sort]}`;
   const qb = dataSource.getRepository(ProposalSummary).createQueryBuilder('p');
-  if (q.organisationId) qb.andWhere('p.organisation_id = :org', { org: q.organisationId });
+  qb.where('p.organisation_id = :org', { org: q.organisationId });
   if (q.status?.length) qb.andWhere('p.status IN (:...status)', { status: q.status });
   if (q.departmentId?.length) qb.andWhere('p.department_id IN (:...dep)', { dep: q.departmentId });
   if (q.classification) qb.andWhere('p.classification = :cls', { cls: q.classification });
