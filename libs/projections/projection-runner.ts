@@ -93,7 +93,6 @@ export class ProjectionRunner {
         const stored = await checkpoints.load(this.dataSource.manager, this.projection.name).catch(() => null);
         if (stored) this.position = stored.position;
         for (const listener of this.listeners) listener();
-        if ((this.state as RunnerState) === 'failing') this.state = 'running';
       }
     }
   }
@@ -108,6 +107,7 @@ export class ProjectionRunner {
     });
     this.position = to;
     this.lastError = null;
+    if (this.state === 'failing') this.state = 'running'; // stays "failing" until a batch goes through
     for (const listener of this.listeners) listener();
   }
 }
