@@ -16,6 +16,7 @@ export * from './problem/problem-mapper.js';
 export * from './problem/problem.exception.js';
 export * from './problem/problem.module.js';
 export * from './problem/validation.js';
+export * from './request-context/acting-organisation.js';
 export * from './request-context/actor-resolver.js';
 export * from './request-context/header-actor-resolver.js';
 export * from './request-context/request-context.js';

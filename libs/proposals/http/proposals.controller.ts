@@ -6,8 +6,8 @@ import type { Request, Response } from 'express';
 import { formatLogPosition } from '../../event-store/index.js';
 import {
   Idempotent,
+  actingOrganisation,
   ProblemException,
-  RequestContext,
   etagFor,
   matchesIfNoneMatch,
   metadataFor,
@@ -41,17 +41,6 @@ const uuid = new ParseUUIDPipe({
 });
 const LIST_VIEW = [new ProposalSummaryProjection().name];
 
-/**
- * Proposals belong to an organisation: every request acts for one, and sees and changes only that one's proposals
- * (another's are "not found"). The access-control issue adds roles on top of this scope.
- */
-function actingOrganisation(): string {
-  const { actor } = RequestContext.require();
-  if (!actor.organisationId) {
-    throw new ProblemException({ status: 403, detail: 'Proposals can only be read or changed by someone acting for an organisation.' });
-  }
-  return actor.organisationId;
-}
 
 /** The programme office's proposals (projektindstillinger): draft, amend, submit, withdraw, read, list, history. */
 @ApiTags('proposals')
