@@ -1,0 +1,14 @@
+export * from './commands.js';
+export * from './decide.js';
+export * from './decision-rule.js';
+export * from './errors.js';
+export * from './escalation.js';
+export * from './events.js';
+export * from './evolve.js';
+export * from './forum-decider.js';
+export * from './forum-kind.js';
+export * from './forum-state.js';
+export * from './mandate.js';
+export * from './membership.js';
+export * from './tally-votes.js';
+export { validateDecisionRule, validateMandate } from './validate-forum.js';

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, compareCodeUnits } from './canonical-json.js';
+import type { RankingEntry } from './ranking-entry.js';
+import type { ScoringModelVersion } from './scoring-model.js';
+
+/**
+ * SHA-256 (hex) of the canonical JSON of everything the ranking was computed from: the rules version, the whole
+ * model version and the entries sorted by proposal id (only the fields the ranking reads). Equal inputs in any
+ * order give the same hash, so a decision can record exactly which ranking it saw and an auditor can recompute it.
+ */
+export function rankingInputsHash(rulesVersion: number, model: ScoringModelVersion, entries: readonly RankingEntry[]): string {
+  const payload = {
+    rulesVersion,
+    model: {
+      modelId: model.modelId,
+      forumId: model.forumId,
+      version: model.version,
+      name: model.name,
+      criteria: model.criteria.map(({ id, label, description, weight, scale }) => ({
+        id,
+        label,
+        description,
+        weight,
+        scale: { min: scale.min, max: scale.max },
+      })),
+      mandatoryCriterion: model.mandatoryCriterion,
+    },
+    entries: [...entries]
+      .sort((a, b) => compareCodeUnits(a.proposalId, b.proposalId))
+      .map(({ proposalId, title, submittedAt, requestedAmount, scores }) => ({
+        proposalId,
+        title,
+        submittedAt,
+        requestedAmount: requestedAmount && { amountMinor: requestedAmount.amountMinor, currency: requestedAmount.currency },
+        scores,
+      })),
+  };
+  return createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex');
+}
