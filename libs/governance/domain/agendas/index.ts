@@ -1,0 +1,12 @@
+export * from './agenda-item.js';
+export * from './agenda-pack.js';
+export * from './agenda-state.js';
+export * from './canonical-json.js';
+export * from './commands.js';
+export * from './content-hash.js';
+export * from './decide.js';
+export * from './decider.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './evolve.js';
+export { validateAgendaPack } from './validate-agenda-pack.js';
