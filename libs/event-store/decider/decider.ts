@@ -25,11 +25,16 @@ export interface HandleOptions {
   readonly guard?: (state: unknown) => void;
 }
 
+/** What a fold needs of an event; the stream after a command is the loaded events plus the ones just appended. */
+export type StreamEvent = Pick<RecordedEvent, 'type' | 'data' | 'recordedAt' | 'streamPosition'>;
+
 export interface HandleResult<State> {
   readonly state: State;
   readonly version: number;
   /** Null when the decision produced no events (e.g. an amendment that changes nothing). */
   readonly append: AppendResult | null;
+  /** The whole stream after the command, so callers can build views without reading it again. */
+  readonly stream: readonly StreamEvent[];
 }
 
 /** Folds a stream with a decider's `evolve`, optionally only up to a version (for history views). */
@@ -65,12 +70,14 @@ export async function handleCommand<Command, Event extends { type: string; data:
     throw new WrongExpectedVersionError(streamId, expected, loaded.version);
   }
   const events = decider.decide(command, loaded.state);
-  if (events.length === 0) return { state: loaded.state, version: loaded.version, append: null };
+  if (events.length === 0) return { state: loaded.state, version: loaded.version, append: null, stream: loaded.events };
   const append = await store.append(
     streamId,
     events.map((e) => ({ type: e.type, data: e.data, metadata: options.metadata })),
     { expectedVersion: expected === 0 ? 'no_stream' : expected },
   );
   const state = events.reduce((s, e) => decider.evolve(s, e), loaded.state);
-  return { state, version: append.nextExpectedVersion, append };
+  const first = append.nextExpectedVersion - events.length + 1;
+  const appended = events.map((e, i) => ({ type: e.type, data: e.data, recordedAt: append.recordedAt, streamPosition: first + i }));
+  return { state, version: append.nextExpectedVersion, append, stream: [...loaded.events, ...appended] };
 }

@@ -14,6 +14,10 @@ export interface AppendResult {
   readonly lastPosition: LogPosition;
   /** The last appended event's global position (a unique, increasing id). */
   readonly lastGlobalPosition: bigint;
+  /** Every appended event's global position, in stream order. */
+  readonly globalPositions: readonly bigint[];
+  /** When the store recorded the events (their `recordedAt`). */
+  readonly recordedAt: Date;
   /** True when every event id was already written by an earlier append: nothing was written this time. */
   readonly idempotentReplay: boolean;
 }

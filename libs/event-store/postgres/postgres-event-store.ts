@@ -123,7 +123,14 @@ export class PostgresEventStore implements EventStore {
     if (new Set(ids).size !== ids.length) throw new InvalidAppendError('event ids within one append must differ');
 
     const params = [streamId, expectedCode(expected), ids, types, versions, data, metadata];
-    let row: { outcome: string; version: string | null; last_global: string | null; last_commit: string | null };
+    let row: {
+      outcome: string;
+      version: string | null;
+      last_global: string | null;
+      last_commit: string | null;
+      positions: string[] | null;
+      recorded_at: Date | null;
+    };
     try {
       ({ rows: [row] } = await this.pool.query('SELECT * FROM es_append($1, $2, $3, $4, $5, $6, $7)', params));
     } catch (err) {
@@ -143,6 +150,8 @@ export class PostgresEventStore implements EventStore {
           nextExpectedVersion: Number(row.version),
           lastPosition: { commit: BigInt(row.last_commit!), prepare: BigInt(row.last_global!) },
           lastGlobalPosition: BigInt(row.last_global!),
+          globalPositions: row.positions!.map((p) => BigInt(p)),
+          recordedAt: row.recorded_at!,
           idempotentReplay: row.outcome === 'duplicate',
         };
         if (!result.idempotentReplay) for (const s of this.subscriptions) s.notify();

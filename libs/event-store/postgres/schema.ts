@@ -49,7 +49,7 @@ export const SCHEMA_STEPS: Record<number, string> = {
     CREATE OR REPLACE FUNCTION es_append(
       p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_versions integer[],
       p_data jsonb[], p_metadata jsonb[]
-    ) RETURNS TABLE (outcome text, version bigint, last_global bigint, last_commit text)
+    ) RETURNS TABLE (outcome text, version bigint, last_global bigint, last_commit text, positions bigint[], recorded_at timestamptz)
     LANGUAGE plpgsql AS $$
     DECLARE
       v_n integer := cardinality(p_ids);
@@ -60,7 +60,8 @@ export const SCHEMA_STEPS: Record<number, string> = {
       IF FOUND THEN
         RETURN QUERY
           SELECT CASE WHEN count(*) = v_n AND bool_and(e.stream_id = p_stream) THEN 'duplicate' ELSE 'idempotency' END,
-                 max(e.stream_position), max(e.global_position), max(e.transaction_id::text::numeric)::text
+                 max(e.stream_position), max(e.global_position), max(e.transaction_id::text::numeric)::text,
+                 array_agg(e.global_position ORDER BY e.stream_position), max(e.recorded_at)
           FROM es_events e WHERE e.event_id = ANY (p_ids);
         RETURN;
       END IF;
@@ -68,7 +69,7 @@ export const SCHEMA_STEPS: Record<number, string> = {
       SELECT s.version INTO v_current FROM es_streams s WHERE s.stream_id = p_stream FOR UPDATE;
       IF NOT FOUND THEN
         IF p_expected = -3 OR p_expected > 0 THEN
-          RETURN QUERY SELECT 'conflict'::text, 0::bigint, NULL::bigint, NULL::text;
+          RETURN QUERY SELECT 'conflict'::text, 0::bigint, NULL::bigint, NULL::text, NULL::bigint[], NULL::timestamptz;
           RETURN;
         END IF;
         v_current := 0;
@@ -77,14 +78,14 @@ export const SCHEMA_STEPS: Record<number, string> = {
           -- created by a concurrent writer since our look: only "any" may go on
           SELECT s.version INTO v_current FROM es_streams s WHERE s.stream_id = p_stream FOR UPDATE;
           IF p_expected <> -1 THEN
-            RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint, NULL::text;
+            RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint, NULL::text, NULL::bigint[], NULL::timestamptz;
             RETURN;
           END IF;
           UPDATE es_streams SET version = v_current + v_n WHERE stream_id = p_stream;
         END IF;
       ELSE
         IF p_expected = -2 OR (p_expected >= 0 AND p_expected <> v_current) THEN
-          RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint, NULL::text;
+          RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint, NULL::text, NULL::bigint[], NULL::timestamptz;
           RETURN;
         END IF;
         UPDATE es_streams SET version = v_current + v_n WHERE stream_id = p_stream;
@@ -95,9 +96,10 @@ export const SCHEMA_STEPS: Record<number, string> = {
           INSERT INTO es_events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
           SELECT p_stream, v_current + u.ord, u.id, u.type, u.ver, u.data, u.meta
           FROM unnest(p_ids, p_types, p_versions, p_data, p_metadata) WITH ORDINALITY AS u(id, type, ver, data, meta, ord)
-          RETURNING global_position
+          RETURNING global_position, stream_position
         )
-        SELECT 'ok'::text, v_current + v_n, max(global_position), pg_current_xact_id()::text FROM inserted;
+        SELECT 'ok'::text, v_current + v_n, max(global_position), pg_current_xact_id()::text,
+               array_agg(global_position ORDER BY stream_position), now() FROM inserted;
     END $$;
   `,
 };

@@ -81,6 +81,8 @@ export function describeEventStoreContract(adapter: string, start: () => Promise
         expect(forwards[0].metadata).toEqual(meta);
         expect(forwards[0].recordedAt).toBeInstanceOf(Date);
         expect(forwards[2].globalPosition).toBe(result.lastGlobalPosition);
+        expect(result.globalPositions).toEqual(forwards.map((e) => e.globalPosition));
+        expect(forwards.map((e) => e.recordedAt.getTime())).toEqual(Array(3).fill(result.recordedAt.getTime()));
         expect(compareLogPositions(forwards[2].position, result.lastPosition)).toBe(0);
 
         const backwards = await store.readStream(id, { direction: 'backwards' });
@@ -150,6 +152,8 @@ export function describeEventStoreContract(adapter: string, start: () => Promise
         expect(retry.idempotentReplay).toBe(true);
         expect(retry.nextExpectedVersion).toBe(first.nextExpectedVersion);
         expect(retry.lastGlobalPosition).toBe(first.lastGlobalPosition);
+        expect(retry.globalPositions).toEqual(first.globalPositions);
+        expect(retry.recordedAt.getTime()).toBe(first.recordedAt.getTime());
         expect(compareLogPositions(retry.lastPosition, first.lastPosition)).toBe(0);
         expect(await store.readStream(id)).toHaveLength(2);
       });

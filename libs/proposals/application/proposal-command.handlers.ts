@@ -27,7 +27,7 @@ async function run(
     if (s.status !== 'none' && s.organisationId !== organisationId) throw new ProposalNotFound(proposalId);
   };
   const result = await handleCommand(store, proposalDecider, stream, command, { metadata, expectedVersion, guard });
-  const proposal = foldProposalView(await store.readStream(stream, { toVersion: result.version }));
+  const proposal = foldProposalView(result.stream);
   if (!proposal) throw new ProposalNotFound(proposalId);
   return { proposal, position: result.append?.lastPosition ?? null };
 }

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../event-store/index.js';
+import type { StreamEvent } from '../../event-store/index.js';
 import {
   ProposalEventType,
   type ExistingProposal,
@@ -25,7 +25,7 @@ export interface ProposalView {
 }
 
 /** Null when the stream holds no proposal (not drafted yet, or not as of that version). */
-export function foldProposalView(events: readonly RecordedEvent[]): ProposalView | null {
+export function foldProposalView(events: readonly StreamEvent[]): ProposalView | null {
   let state = proposalDecider.initialState();
   let createdAt: Date | null = null;
   let updatedAt: Date | null = null;
