@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, type PipeTransform } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { formatLogPosition } from '../../event-store/index.js';
+import {
+  Idempotent,
+  actingOrganisation,
+  ProblemException,
+  etagFor,
+  matchesIfNoneMatch,
+  metadataFor,
+  parseIfMatch,
+  requireIfMatch,
+} from '../../platform/index.js';
+import { ReadYourWrites } from '../../projections/nest/projections.module.js';
+import {
+  AdjustFundingPoolAmountCommand,
+  CommitFundingCommand,
+  EstablishFundingPoolCommand,
+  ReleaseCommitmentCommand,
+  type FundingPoolCommandResult,
+} from '../application/funding-pool-commands.js';
+import { GetCommitmentQuery, GetFundingPoolQuery, ListFundingPoolsQuery } from '../application/funding-pool-queries.js';
+import type { CommitmentView, FundingPoolView } from '../application/funding-pool-view.js';
+import { FundingPoolSummaryProjection } from '../read-models/funding-pool-summary.projection.js';
+import type { FundingPoolSummary } from '../read-models/funding-pool-summary.entity.js';
+import {
+  AdjustFundingPoolRequest,
+  CommitFundingRequest,
+  EstablishFundingPoolRequest,
+  IDENTIFIER,
+  ListFundingPoolsParams,
+  ReleaseCommitmentRequest,
+} from './dto/funding-pool.requests.js';
+
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new ProblemException({ status: 404, detail: 'No funding pool has this id.', errors: [{ field: 'id', reason: 'is not a funding pool id' }] }),
+});
+const commitmentIdOr404: PipeTransform<string, string> = {
+  transform(value: string) {
+    if (!IDENTIFIER.test(value)) {
+      throw new ProblemException({ status: 404, detail: 'No commitment has this id.', errors: [{ field: 'commitmentId', reason: 'is not a commitment id' }] });
+    }
+    return value;
+  },
+};
+const LIST_VIEW = [new FundingPoolSummaryProjection().name];
+const optionalIfMatch = (header: string | undefined) => {
+  const expected = parseIfMatch(header);
+  return expected === '*' ? undefined : expected;
+};
+
+function toListItem(p: FundingPoolSummary) {
+  const money = (amountMinor: number) => ({ amountMinor, currency: p.currency });
+  return {
+    id: p.id,
+    forumId: p.forumId,
+    year: p.year,
+    name: p.name,
+    investmentArea: p.investmentArea,
+    amount: money(p.amountMinor),
+    committed: money(p.committedMinor),
+    available: money(p.amountMinor - p.committedMinor),
+    activeCommitments: p.activeCommitments,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** A forum's yearly development pools (udviklingspuljer): amount, commitments to proposals, balance. */
+@ApiTags('funding')
+@Controller('v1/funding-pools')
+export class FundingPoolsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Post()
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Establish a development pool',
+    description: 'One per forum, year and investment area (absent: all areas); a second is 409 naming the existing pool.',
+  })
+  async establish(@Body() body: EstablishFundingPoolRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<FundingPoolView> {
+    const organisationId = actingOrganisation();
+    const result = await this.commands.execute(
+      new EstablishFundingPoolCommand(organisationId, body.forumId, body.year, body.name, body.amount, body.investmentArea ?? null, metadataFor()),
+    );
+    res.status(201).location(`${req.baseUrl}/v1/funding-pools/${result.pool.id}`);
+    return this.answer(res, result);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List development pools', description: 'Filter by forum and year; newest year first; cursor-paginated.' })
+  @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the list includes this X-Log-Position.' })
+  async list(@Query() params: ListFundingPoolsParams, @Headers('x-min-position') minPosition: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const organisationId = actingOrganisation();
+    await this.readYourWrites.waitFor(minPosition, LIST_VIEW);
+    const limit = params.limit ?? 20;
+    const page = await this.queries.execute(
+      new ListFundingPoolsQuery({ organisationId, forumId: params.forumId, year: params.year, limit, cursor: params.cursor }),
+    );
+    if (page.nextCursor) {
+      const next = new URL(req.originalUrl, 'http://local');
+      next.searchParams.set('cursor', page.nextCursor);
+      res.setHeader('Link', `<${next.pathname}${next.search}>; rel="next"`);
+    }
+    return { items: page.items.map(toListItem), nextCursor: page.nextCursor, limit };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read a development pool', description: 'Amount, committed, available, every commitment. ETag is the stream version.' })
+  async get(
+    @Param('id', uuid) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FundingPoolView | undefined> {
+    const pool = await this.queries.execute(new GetFundingPoolQuery(id, actingOrganisation()));
+    res.setHeader('ETag', etagFor(pool.version));
+    if (matchesIfNoneMatch(ifNoneMatch, pool.version)) {
+      res.status(304);
+      return undefined;
+    }
+    return pool;
+  }
+
+  @Post(':id/adjustments')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Adjust a pool's amount",
+    description: 'Sets the new amount, with a reason; never below what is committed. Needs If-Match: 428 without, 409 when stale.',
+  })
+  @ApiHeader({ name: 'If-Match', required: true })
+  async adjust(
+    @Param('id', uuid) id: string,
+    @Body() body: AdjustFundingPoolRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FundingPoolView> {
+    const expected = requireIfMatch(ifMatch);
+    const result = await this.commands.execute(
+      new AdjustFundingPoolAmountCommand(id, actingOrganisation(), body.amount, body.reason, expected, metadataFor(body.reason)),
+    );
+    return this.answer(res, result);
+  }
+
+  @Post(':id/commitments')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Commit money to a proposal',
+    description:
+      'Development costs only, up to the available balance (409 with `available` otherwise). 201 when committed, 200 when it ' +
+      'repeats the commitment with the same commitmentId.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false })
+  async commit(
+    @Param('id', uuid) id: string,
+    @Body() body: CommitFundingRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FundingPoolView> {
+    const organisationId = actingOrganisation();
+    const expected = optionalIfMatch(ifMatch);
+    const commitmentId = body.commitmentId ?? randomUUID();
+    const result = await this.commands.execute(
+      new CommitFundingCommand(
+        id,
+        organisationId,
+        { commitmentId, proposalId: body.proposalId.toLowerCase(), decisionId: body.decisionId, amount: body.amount, costKind: body.costKind },
+        metadataFor(),
+        expected,
+      ),
+    );
+    res.status(result.position ? 201 : 200).location(`${req.baseUrl}/v1/funding-pools/${id}/commitments/${encodeURIComponent(commitmentId)}`);
+    return this.answer(res, result);
+  }
+
+  @Get(':id/commitments/:commitmentId')
+  @ApiOperation({ summary: 'Read a commitment' })
+  getCommitment(@Param('id', uuid) id: string, @Param('commitmentId', commitmentIdOr404) commitmentId: string): Promise<CommitmentView> {
+    return this.queries.execute(new GetCommitmentQuery(id, actingOrganisation(), commitmentId));
+  }
+
+  @Post(':id/commitments/:commitmentId/release')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Release a commitment', description: 'Its whole amount returns to the balance. Releasing twice changes nothing.' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  async release(
+    @Param('id', uuid) id: string,
+    @Param('commitmentId', commitmentIdOr404) commitmentId: string,
+    @Body() body: ReleaseCommitmentRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FundingPoolView> {
+    const expected = optionalIfMatch(ifMatch);
+    const result = await this.commands.execute(
+      new ReleaseCommitmentCommand(id, actingOrganisation(), commitmentId, body?.reason ?? null, expected, metadataFor(body?.reason)),
+    );
+    return this.answer(res, result);
+  }
+
+  private answer(res: Response, result: FundingPoolCommandResult): FundingPoolView {
+    res.setHeader('ETag', etagFor(result.pool.version));
+    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    return result.pool;
+  }
+}

@@ -1,0 +1,71 @@
+import { ProblemException, type ProblemMapper } from '../../platform/index.js';
+import {
+  AdjustmentBelowCommitted,
+  CommitmentIdInUse,
+  CommitmentNotFound,
+  FundingPoolAlreadyExists,
+  FundingPoolNotFound,
+  InsufficientFunds,
+  InvalidFundingRequest,
+  OperationsCostsNotFundable,
+} from '../domain/index.js';
+import { InvalidFundingPoolCursor } from '../read-models/funding-pool-list.query.js';
+
+/** Funding errors as problems: unknown 404, conflicts with the pool's balance or history 409, rule violations 422. */
+export const fundingProblemMapper: ProblemMapper = (error) => {
+  if (error instanceof FundingPoolNotFound) {
+    return new ProblemException({ status: 404, title: 'Funding pool not found', detail: error.message, extensions: { poolId: error.poolId } });
+  }
+  if (error instanceof CommitmentNotFound) {
+    return new ProblemException({ status: 404, title: 'Commitment not found', detail: error.message, extensions: { commitmentId: error.commitmentId } });
+  }
+  if (error instanceof FundingPoolAlreadyExists) {
+    return new ProblemException({
+      status: 409,
+      title: 'Funding pool already exists',
+      detail: `${error.message}: a forum has one pool per year (and investment area).`,
+      extensions: { poolId: error.poolId },
+    });
+  }
+  if (error instanceof InvalidFundingRequest) {
+    return new ProblemException({ status: 422, title: 'Invalid funding request', detail: error.message, errors: [{ field: error.field, reason: error.reason }] });
+  }
+  if (error instanceof OperationsCostsNotFundable) {
+    return new ProblemException({
+      status: 422,
+      title: 'Operations are not funded by the pool',
+      detail: error.message,
+      errors: [{ field: 'costKind', reason: 'must be development: the pool never funds operations' }],
+    });
+  }
+  if (error instanceof InsufficientFunds) {
+    return new ProblemException({
+      status: 409,
+      title: 'Insufficient funds',
+      detail: error.message,
+      errors: [{ field: 'amount.amountMinor', reason: `must be at most ${error.available.amountMinor}, the available balance` }],
+      extensions: { available: error.available, requested: error.requested },
+    });
+  }
+  if (error instanceof AdjustmentBelowCommitted) {
+    return new ProblemException({
+      status: 409,
+      title: 'Amount below what is committed',
+      detail: `${error.message}: release commitments first.`,
+      errors: [{ field: 'amount.amountMinor', reason: `must be at least ${error.committed.amountMinor}, the committed amount` }],
+      extensions: { committed: error.committed },
+    });
+  }
+  if (error instanceof CommitmentIdInUse) {
+    return new ProblemException({
+      status: 409,
+      title: 'Commitment id in use',
+      detail: error.message,
+      errors: [{ field: 'commitmentId', reason: 'is the id of another commitment' }],
+    });
+  }
+  if (error instanceof InvalidFundingPoolCursor) {
+    return new ProblemException({ status: 400, detail: error.message, errors: [{ field: 'cursor', reason: error.message }] });
+  }
+  return undefined;
+};

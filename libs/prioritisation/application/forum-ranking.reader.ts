@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, type EventStore } from '../../event-store/index.js';
+import type { Money } from '../../shared-kernel/money.js';
+import {
+  currentModelVersion,
+  rankProposals,
+  type ExistingScoringModel,
+  type OrderRule,
+  type RankingBasis,
+  type ScoreMap,
+  type ScoringModelVersion,
+  type WeightedScore,
+} from '../domain/index.js';
+import { rankingCandidates } from '../read-models/forum-ranking.query.js';
+import { ScoringModelSummary } from '../read-models/scoring-model-summary.entity.js';
+import { AmbiguousScoringModel, NoScoringModelForForum, ScoringModelOfAnotherForum } from './errors.js';
+import { loadScoringModel } from './scoring-model-loader.js';
+
+/**
+ * Which proposals a forum ranks. For now every submitted proposal of the forum's organisation: the forum's mandate
+ * (which areas and amounts it may decide) will narrow this when the forums context provides it. The ranking states
+ * the rule it used, so a frozen agenda shows on what selection it was made.
+ */
+export const RANKING_SELECTION = 'all_submitted_proposals_of_the_organisation' as const;
+
+/** A proposal as the forum sees it in its ranking. */
+export interface RankedRequest {
+  readonly proposalId: string;
+  readonly title: string;
+  readonly departmentId: string;
+  /** The requested development cost; null when the proposal does not state it. */
+  readonly requestedAmount: Money | null;
+  readonly submittedAt: string;
+}
+
+export interface ForumRankingRow {
+  /** 1..n, no gaps, no shared ranks. */
+  readonly rank: number;
+  readonly proposal: RankedRequest;
+  /** The effective scores for the model version, in model order. */
+  readonly scores: ScoreMap;
+  /** Exact (`numerator / denominator`) and, for display, normalised 0..100. */
+  readonly weightedScore: WeightedScore;
+  readonly mandatory: boolean;
+  readonly decidedBy: { readonly rule: OrderRule | 'first'; readonly criterionId: string | null };
+  readonly tieBreak: string;
+}
+
+/**
+ * A forum's current ranking: plain JSON, self-contained (the whole model version is in it), so an agenda can
+ * freeze it as it is and an auditor can recompute `basis.inputsHash` from it.
+ */
+export interface ForumRanking {
+  readonly organisationId: string;
+  readonly forumId: string;
+  readonly selection: typeof RANKING_SELECTION;
+  readonly model: ScoringModelVersion & { readonly status: 'active' | 'retired' };
+  readonly basis: RankingBasis;
+  /** The prioritised requests, in rank order. */
+  readonly rows: readonly ForumRankingRow[];
+  /** The requests not yet prioritised (no complete score set for this model version), by proposal id. */
+  readonly unscored: readonly RankedRequest[];
+}
+
+/**
+ * The application service that ranks a forum's proposals: one indexed query on the `forum_rankings` read model,
+ * the model version from its own stream, and the pure `rankProposals`. For the agenda freeze and the HTTP API.
+ */
+@Injectable()
+export class ForumRankingReader {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Ranks with the model's version in force. `modelId` absent: the forum's only active model. Throws
+   * ScoringModelNotFound (another organisation's or no such model), ScoringModelOfAnotherForum,
+   * NoScoringModelForForum, AmbiguousScoringModel (several active models: name one).
+   */
+  async rank(organisationId: string, forumId: string, modelId?: string): Promise<ForumRanking> {
+    const state = await this.modelFor(organisationId, forumId, modelId);
+    const model = currentModelVersion(state)!;
+    const candidates = await rankingCandidates(this.dataSource, organisationId, forumId, model.modelId, model.version);
+    const ranking = rankProposals(
+      model,
+      candidates.map(({ proposalId, title, submittedAt, requestedAmount, scores }) => ({ proposalId, title, submittedAt, requestedAmount, scores })),
+    );
+    const byId = new Map(candidates.map((c) => [c.proposalId, c]));
+    const request = (id: string): RankedRequest => {
+      const { proposalId, title, departmentId, requestedAmount, submittedAt } = byId.get(id)!;
+      return { proposalId, title, departmentId, requestedAmount, submittedAt };
+    };
+    return {
+      organisationId,
+      forumId,
+      selection: RANKING_SELECTION,
+      model: { ...model, status: state.status },
+      basis: ranking.basis,
+      rows: ranking.rows.map((row) => ({
+        rank: row.rank,
+        proposal: request(row.proposalId),
+        scores: Object.fromEntries(model.criteria.map(({ id }) => [id, byId.get(row.proposalId)!.scores![id]])),
+        weightedScore: row.weightedScore,
+        mandatory: row.mandatory,
+        decidedBy: row.decidedBy,
+        tieBreak: row.tieBreak,
+      })),
+      unscored: ranking.unscored.map(request),
+    };
+  }
+
+  private async modelFor(organisationId: string, forumId: string, modelId?: string): Promise<ExistingScoringModel> {
+    if (modelId !== undefined) {
+      const { state } = await loadScoringModel(this.store, organisationId, modelId);
+      if (state.forumId !== forumId) throw new ScoringModelOfAnotherForum(modelId, state.forumId, forumId);
+      return state;
+    }
+    const active = await this.dataSource.getRepository(ScoringModelSummary).find({
+      select: { id: true },
+      where: { organisationId, forumId, status: 'active' },
+      order: { id: 'ASC' },
+    });
+    if (active.length === 0) throw new NoScoringModelForForum(forumId);
+    if (active.length > 1) throw new AmbiguousScoringModel(forumId, active.map((m) => m.id));
+    return (await loadScoringModel(this.store, organisationId, active[0].id)).state;
+  }
+}
