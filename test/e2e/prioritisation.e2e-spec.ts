@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import type { ForumRankingPort } from '../../libs/governance/agendas/application/ports/forum-ranking.port.js';
 import { ForumRankingReader } from '../../libs/prioritisation/application/forum-ranking.reader.js';
+import { ProjectionRuntime } from '../../libs/projections/index.js';
 import { actorHeaders, startTestApp, type TestApp } from '../support/app.js';
 import { draft, expectProblem, SUBMITTABLE, type Headers } from '../support/proposals.js';
 
@@ -389,7 +391,7 @@ describe('prioritisation over HTTP: scoring models, scores, forum rankings', () 
 
       const res = await ranking(forumId, h, withdrawal.headers['x-log-position']);
       expect(res.status).toBe(200);
-      expect(res.body.rows.map((r: { proposal: { title: string } }) => r.proposal.title)).toEqual([
+      expect(res.body.rows.map((r: { title: string }) => r.title)).toEqual([
         'Required by law',
         'Strong on law',
         'Citizens first, early',
@@ -404,11 +406,18 @@ describe('prioritisation over HTTP: scoring models, scores, forum rankings', () 
         { rule: 'submitted_at', criterionId: null },
         { rule: 'weighted_score', criterionId: null },
       ]);
-      expect(res.body.rows[0]).toMatchObject({
+      expect(res.body.rows[0]).toEqual({
+        rank: 1,
+        proposalId: p.law.id,
+        title: 'Required by law',
+        departmentId: 'it',
+        requestedAmount: { amountMinor: 50_000_000, currency: 'DKK' },
+        submittedAt: expect.any(String),
         mandatory: true,
-        proposal: { proposalId: p.law.id, title: 'Required by law', departmentId: 'it', requestedAmount: { amountMinor: 50_000_000, currency: 'DKK' } },
-        scores: herningScores(5, 1, 1, 1),
+        scores: Object.entries(herningScores(5, 1, 1, 1)).map(([criterionId, score]) => ({ criterionId, score, weight: 1 })),
         weightedScore: { numerator: 8, denominator: 4, normalised: '25.00' },
+        decidedBy: { rule: 'first', criterionId: null },
+        tieBreak: expect.stringContaining('Ranked first'),
       });
       expect(res.body.rows[1]).toMatchObject({ mandatory: false, weightedScore: { numerator: 16, denominator: 4, normalised: '75.00' } });
       expect(res.body.rows[2].weightedScore).toEqual(res.body.rows[1].weightedScore);
@@ -423,8 +432,12 @@ describe('prioritisation over HTTP: scoring models, scores, forum rankings', () 
         basis: { forumId, modelId, modelVersion: 1, rulesVersion: 1, inputsHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       });
 
-      // the application service the agenda freeze uses answers exactly what the API shows
-      expect(JSON.parse(JSON.stringify(await t.app.get(ForumRankingReader).rank('ties', forumId)))).toEqual(res.body);
+      // the application service the agenda freeze binds its port to (`useExisting: ForumRankingReader`) answers exactly
+      // what the API shows, and its types fit the port
+      const reader: ForumRankingPort = t.app.get(ForumRankingReader);
+      expect(JSON.parse(JSON.stringify(await reader.rank('ties', forumId)))).toEqual(res.body);
+      expect(await reader.rank('ties', 'no-such-forum')).toBeNull();
+      expect(await reader.rank('viborg', forumId, modelId)).toBeNull();
       // the same inputs give the same hash; another organisation sees none of it
       expect((await ranking(forumId, h, withdrawal.headers['x-log-position'], modelId)).body.basis).toEqual(res.body.basis);
       expectProblem(await ranking(forumId, viborg, withdrawal.headers['x-log-position'], modelId), 404);
@@ -432,6 +445,12 @@ describe('prioritisation over HTTP: scoring models, scores, forum rankings', () 
       const viborgRanking = await ranking(forumId, viborg, viborgModel.headers['x-log-position']);
       expect(viborgRanking.body.rows).toEqual([]);
       expect(viborgRanking.body.unscored.map((u: { title: string }) => u.title)).not.toContain('Not yet scored');
+
+      // the read models are disposable: rebuilt from the log, they give the identical ranking
+      const runtime = t.app.get(ProjectionRuntime);
+      await runtime.rebuild('forum_rankings');
+      await runtime.rebuild('scoring_models');
+      expect((await ranking(forumId, h, withdrawal.headers['x-log-position'])).body).toEqual(res.body);
     });
 
     it('under a revised model version the old scores do not count: the ranking states the new version', async () => {
@@ -444,7 +463,7 @@ describe('prioritisation over HTTP: scoring models, scores, forum rankings', () 
       await scoreOk(a.id, { forumId, modelId, modelVersion: 1, scores: herningScores(1, 4, 4, 1) }, h);
       const scoredB = await scoreOk(b.id, { forumId, modelId, modelVersion: 1, scores: herningScores(1, 1, 1, 5) }, h);
       const v1 = await ranking(forumId, h, scoredB.headers['x-log-position']);
-      expect(v1.body.rows.map((r: { proposal: { title: string } }) => r.proposal.title)).toEqual(['A', 'B']);
+      expect(v1.body.rows.map((r: { title: string }) => r.title)).toEqual(['A', 'B']);
 
       const criteria = HERNING_CRITERIA.map((id, i) => ({ id, label: id, weight: i === 3 ? 3 : 1, scale: { min: 1, max: 5 } }));
       const revised = await http().put(`/v1/scoring-models/${modelId}`).set(h).set('If-Match', '"1"').send({ name: 'Economy first', criteria });
@@ -464,7 +483,7 @@ describe('prioritisation over HTTP: scoring models, scores, forum rankings', () 
       await scoreOk(a.id, { forumId, modelId, modelVersion: 2, scores: herningScores(1, 4, 4, 1) }, h);
       const rescored = await scoreOk(b.id, { forumId, modelId, modelVersion: 2, scores: herningScores(1, 1, 1, 5) }, h);
       const after = await ranking(forumId, h, rescored.headers['x-log-position']);
-      expect(after.body.rows.map((r: { proposal: { title: string }; weightedScore: { numerator: number } }) => [r.proposal.title, r.weightedScore.numerator])).toEqual([
+      expect(after.body.rows.map((r: { title: string; weightedScore: { numerator: number } }) => [r.title, r.weightedScore.numerator])).toEqual([
         ['B', 18],
         ['A', 12],
       ]);

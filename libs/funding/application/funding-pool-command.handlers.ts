@@ -74,7 +74,10 @@ export class CommitFundingHandler implements ICommandHandler<CommitFundingComman
     if (pool.status === 'none' || pool.organisationId !== c.organisationId) throw new FundingPoolNotFound(c.poolId);
     const proposal = foldProposalView(await this.store.readStream(proposalStream(proposalId)));
     if (!proposal || proposal.organisationId !== c.organisationId) throw new InvalidFundingRequest('proposalId', 'is not a proposal of this organisation');
-    if (proposal.status === 'withdrawn') throw new InvalidFundingRequest('proposalId', 'is a withdrawn proposal');
+    // money follows a decision on a submitted proposal: a draft is not before any forum, a withdrawn one is out
+    if (proposal.status === 'draft' || proposal.status === 'withdrawn') {
+      throw new InvalidFundingRequest('proposalId', `is a ${proposal.status} proposal: only a submitted proposal can be funded`);
+    }
     const command = { type: FundingPoolCommandType.Commit, data: { poolId: c.poolId, commitmentId, proposalId, decisionId, amount, costKind } } as const;
     return run(this.store, c.poolId, c.organisationId, command, c.metadata, c.expectedVersion);
   }

@@ -44,7 +44,7 @@ export class AdjustFundingPoolAmountCommand extends Command<FundingPoolCommandRe
 export interface CommitmentRequest {
   /** Chosen by the caller so that a retry commits once (e.g. derived from the decision). */
   readonly commitmentId: string;
-  /** Must be a proposal of the organisation that is not withdrawn. */
+  /** Must be a submitted proposal of the organisation (not a draft, not withdrawn). */
   readonly proposalId: string;
   /** The decision that commits the money. */
   readonly decisionId: string;

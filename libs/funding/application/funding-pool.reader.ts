@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/index.js';
 import type { Money } from '../../shared-kernel/money.js';
-import { FundingPoolNotFound, poolBalance } from '../domain/index.js';
+import { poolBalance } from '../domain/index.js';
 import { fundingPoolStream } from './funding-pool-id.js';
 import { foldFundingPool } from './funding-pool-view.js';
 
@@ -21,10 +21,10 @@ export interface FundingPoolBalance {
 export class FundingPoolReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** Throws FundingPoolNotFound for no such pool, or another organisation's. */
-  async balance(organisationId: string, poolId: string): Promise<FundingPoolBalance> {
+  /** Null when the organisation has no such pool (none, or another organisation's). */
+  async balance(organisationId: string, poolId: string): Promise<FundingPoolBalance | null> {
     const pool = foldFundingPool(await this.store.readStream(fundingPoolStream(poolId)));
-    if (pool.status === 'none' || pool.organisationId !== organisationId) throw new FundingPoolNotFound(poolId);
+    if (pool.status === 'none' || pool.organisationId !== organisationId) return null;
     const { amount, committed, available } = poolBalance(pool);
     return { poolId: pool.poolId, year: pool.year, amount, committed, available };
   }

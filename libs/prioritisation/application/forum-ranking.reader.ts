@@ -7,14 +7,14 @@ import {
   rankProposals,
   type ExistingScoringModel,
   type OrderRule,
+  ScoringModelNotFound,
   type RankingBasis,
-  type ScoreMap,
   type ScoringModelVersion,
   type WeightedScore,
 } from '../domain/index.js';
 import { rankingCandidates } from '../read-models/forum-ranking.query.js';
 import { ScoringModelSummary } from '../read-models/scoring-model-summary.entity.js';
-import { AmbiguousScoringModel, NoScoringModelForForum, ScoringModelOfAnotherForum } from './errors.js';
+import { AmbiguousScoringModel, ScoringModelOfAnotherForum } from './errors.js';
 import { loadScoringModel } from './scoring-model-loader.js';
 
 /**
@@ -34,12 +34,19 @@ export interface RankedRequest {
   readonly submittedAt: string;
 }
 
-export interface ForumRankingRow {
+/** One criterion's effective score, with its weight in the model version. */
+export interface CriterionScore {
+  readonly criterionId: string;
+  readonly score: number;
+  readonly weight: number;
+}
+
+/** A prioritised request: the proposal, its place, and why it sits below the one above. */
+export interface ForumRankingRow extends RankedRequest {
   /** 1..n, no gaps, no shared ranks. */
   readonly rank: number;
-  readonly proposal: RankedRequest;
-  /** The effective scores for the model version, in model order. */
-  readonly scores: ScoreMap;
+  /** The effective score of each criterion, in model order. */
+  readonly scores: readonly CriterionScore[];
   /** Exact (`numerator / denominator`) and, for display, normalised 0..100. */
   readonly weightedScore: WeightedScore;
   readonly mandatory: boolean;
@@ -75,12 +82,14 @@ export class ForumRankingReader {
   ) {}
 
   /**
-   * Ranks with the model's version in force. `modelId` absent: the forum's only active model. Throws
-   * ScoringModelNotFound (another organisation's or no such model), ScoringModelOfAnotherForum,
-   * NoScoringModelForForum, AmbiguousScoringModel (several active models: name one).
+   * Ranks with the model's version in force. `modelId` absent: the forum's only active model. Null when there is no
+   * model to rank with: the forum has no active model (it does not score), or `modelId` names no model of the
+   * organisation. Throws ScoringModelOfAnotherForum, and AmbiguousScoringModel when the forum has several active
+   * models and none is named.
    */
-  async rank(organisationId: string, forumId: string, modelId?: string): Promise<ForumRanking> {
+  async rank(organisationId: string, forumId: string, modelId?: string): Promise<ForumRanking | null> {
     const state = await this.modelFor(organisationId, forumId, modelId);
+    if (state === null) return null;
     const model = currentModelVersion(state)!;
     const candidates = await rankingCandidates(this.dataSource, organisationId, forumId, model.modelId, model.version);
     const ranking = rankProposals(
@@ -100,8 +109,8 @@ export class ForumRankingReader {
       basis: ranking.basis,
       rows: ranking.rows.map((row) => ({
         rank: row.rank,
-        proposal: request(row.proposalId),
-        scores: Object.fromEntries(model.criteria.map(({ id }) => [id, byId.get(row.proposalId)!.scores![id]])),
+        ...request(row.proposalId),
+        scores: model.criteria.map(({ id, weight }) => ({ criterionId: id, score: byId.get(row.proposalId)!.scores![id], weight })),
         weightedScore: row.weightedScore,
         mandatory: row.mandatory,
         decidedBy: row.decidedBy,
@@ -111,10 +120,16 @@ export class ForumRankingReader {
     };
   }
 
-  private async modelFor(organisationId: string, forumId: string, modelId?: string): Promise<ExistingScoringModel> {
+  private async modelFor(organisationId: string, forumId: string, modelId?: string): Promise<ExistingScoringModel | null> {
     if (modelId !== undefined) {
-      const { state } = await loadScoringModel(this.store, organisationId, modelId);
-      if (state.forumId !== forumId) throw new ScoringModelOfAnotherForum(modelId, state.forumId, forumId);
+      const state = await loadScoringModel(this.store, organisationId, modelId).then(
+        (loaded) => loaded.state,
+        (error: unknown) => {
+          if (error instanceof ScoringModelNotFound) return null;
+          throw error;
+        },
+      );
+      if (state !== null && state.forumId !== forumId) throw new ScoringModelOfAnotherForum(modelId, state.forumId, forumId);
       return state;
     }
     const active = await this.dataSource.getRepository(ScoringModelSummary).find({
@@ -122,7 +137,7 @@ export class ForumRankingReader {
       where: { organisationId, forumId, status: 'active' },
       order: { id: 'ASC' },
     });
-    if (active.length === 0) throw new NoScoringModelForForum(forumId);
+    if (active.length === 0) return null;
     if (active.length > 1) throw new AmbiguousScoringModel(forumId, active.map((m) => m.id));
     return (await loadScoringModel(this.store, organisationId, active[0].id)).state;
   }

@@ -2,7 +2,9 @@ import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actingOrganisation } from '../../platform/index.js';
 import { ReadYourWrites } from '../../projections/nest/projections.module.js';
+import { NoScoringModelForForum } from '../application/errors.js';
 import { ForumRankingReader, type ForumRanking } from '../application/forum-ranking.reader.js';
+import { ScoringModelNotFound } from '../domain/index.js';
 import { ForumRankingProjection } from '../read-models/forum-ranking.projection.js';
 import { ScoringModelSummaryProjection } from '../read-models/scoring-model-summary.projection.js';
 import { RankingParams } from './dto/index.js';
@@ -35,6 +37,8 @@ export class ForumRankingController {
   ): Promise<ForumRanking> {
     const organisationId = actingOrganisation();
     await this.readYourWrites.waitFor(minPosition, RANKING_VIEWS);
-    return this.reader.rank(organisationId, forumId, params.modelId);
+    const ranking = await this.reader.rank(organisationId, forumId, params.modelId);
+    if (ranking === null) throw params.modelId === undefined ? new NoScoringModelForForum(forumId) : new ScoringModelNotFound(params.modelId);
+    return ranking;
   }
 }

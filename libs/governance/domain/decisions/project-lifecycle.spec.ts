@@ -110,7 +110,7 @@ describe('the lifecycle: properties', () => {
         // Replaying the history gives the same state.
         expect(history.reduce(projectDecider.evolve, projectDecider.initialState())).toEqual(state);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
     // The sequences explore the whole machine, not only its first stage.
     expect([...reached].sort()).toEqual([...PROJECT_POSITIONS].sort());
