@@ -1,23 +1,24 @@
-import pg from 'pg';
 import { emmettVariant, oursVariant, RAW_TABLE, rawVariant, type AppendCommand, type AppendVariant, type BenchEvent } from './support/append-writers.js';
 import type { BenchConfig } from './support/config.js';
+import { cpuSince, cpuSnapshot } from './support/cpu.js';
 import { generateProposal, metadataFor, ORGANISATIONS } from './support/proposal-events.js';
 import { Random } from './support/random.js';
 import { log, type Report } from './support/report.js';
 import { interleaved } from './support/rounds.js';
 import { fmt, ratio, withSpread } from './support/stats.js';
+import pg from 'pg';
 
 /**
  * Phase 1: append throughput of our store against a raw INSERT floor and Emmett, in three modes, interleaved
- * round by round on the same database. Every variant appends exactly the same commands (same streams, ids,
- * payloads, expected versions) into its own tables.
+ * round by round on the same database. In a round every variant gets the same time slice and works through the
+ * same deterministic list of commands (same streams, ids, payloads, expected versions) into its own tables.
  */
 
 interface Mode {
   readonly key: string;
   readonly label: string;
   readonly writers: number;
-  readonly commandsPerWriter: number;
+  readonly preparedPerWriter: number;
   readonly eventsPerCommand: number;
 }
 
@@ -33,7 +34,7 @@ function buildCommands(mode: Mode, round: number, writer: number, perStream: num
   let proposalId = '';
   let organisationId = '';
   let version = 0;
-  for (let i = 0; i < mode.commandsPerWriter; i++) {
+  for (let i = 0; i < mode.preparedPerWriter; i++) {
     if (i % perStream === 0) {
       proposalId = r.uuid();
       streamId = `proposal-${proposalId}`;
@@ -51,83 +52,94 @@ function buildCommands(mode: Mode, round: number, writer: number, perStream: num
   return commands;
 }
 
-async function runSlice(variant: AppendVariant, perWriter: AppendCommand[][], capMs: number): Promise<{ units: number; ms: number; capped: boolean }> {
+/** Every writer appends its commands in order until the slice is over; commands in flight finish (and count). */
+async function runSlice(variant: AppendVariant, perWriter: AppendCommand[][], sliceMs: number): Promise<{ units: number; ms: number; exhausted: boolean }> {
   const started = performance.now();
-  const deadline = started + capMs;
+  const deadline = started + sliceMs;
   let units = 0;
-  let capped = false;
+  let exhausted = false;
   await Promise.all(
     perWriter.map(async (commands) => {
       for (const c of commands) {
-        if (performance.now() > deadline) {
-          capped = true;
-          return;
-        }
+        if (performance.now() >= deadline) return;
         await variant.append(c);
         units += c.events.length;
       }
+      exhausted = true;
     }),
   );
-  return { units, ms: performance.now() - started, capped };
+  return { units, ms: performance.now() - started, exhausted };
 }
 
 export async function appendPhase(url: string, config: BenchConfig, report: Report): Promise<void> {
   const c = config.append;
   const modes: Mode[] = [
-    { key: 'a', label: '(a) 1 event/command, 1 writer', writers: 1, commandsPerWriter: c.singleCommands, eventsPerCommand: 1 },
-    { key: 'b', label: `(b) 1 event/command, ${c.concurrentWriters} writers`, writers: c.concurrentWriters, commandsPerWriter: c.concurrentCommandsPerWriter, eventsPerCommand: 1 },
-    { key: 'c', label: `(c) ${c.batchSize} events/command, 1 writer`, writers: 1, commandsPerWriter: c.batchCommands, eventsPerCommand: c.batchSize },
+    { key: 'a', label: '(a) 1 event/command, 1 writer', writers: 1, preparedPerWriter: c.preparedCommands.single, eventsPerCommand: 1 },
+    { key: 'b', label: `(b) 1 event/command, ${c.concurrentWriters} writers`, writers: c.concurrentWriters, preparedPerWriter: c.preparedCommands.concurrent, eventsPerCommand: 1 },
+    { key: 'c', label: `(c) ${c.batchSize} events/command, 1 writer`, writers: 1, preparedPerWriter: c.preparedCommands.batch, eventsPerCommand: c.batchSize },
   ];
   const only = (process.env.BENCH_APPEND_MODES ?? 'abc').toLowerCase();
-  const selected = modes.filter((m) => only.includes(m.key));
-  const ours = oursVariant(url);
-  const variants: AppendVariant[] = [ours, rawVariant(url), emmettVariant(url)];
+  const variants: AppendVariant[] = [oursVariant(url), rawVariant(url), emmettVariant(url)];
   for (const v of variants) await v.setup();
   const byName = new Map(variants.map((v) => [v.name, v]));
+  const [o, r, e] = variants.map((v) => v.name);
   const payloads = payloadPool();
-  const sample = buildCommands(modes[0], 0, 0, 1, payloads)[0].events[0];
+  const sample = buildCommands({ ...modes[0], preparedPerWriter: 1 }, 0, 0, 1, payloads)[0].events[0];
   const payloadBytes = Buffer.byteLength(JSON.stringify(sample.data));
   const metadataBytes = Buffer.byteLength(JSON.stringify(sample.metadata));
-  log(`append: payload ${payloadBytes} B data + ${metadataBytes} B metadata per event; ${config.rounds} measured rounds + 1 warm-up, order rotated`);
-  let cappedSlices = 0;
+  log(`append: ${payloadBytes} B data + ${metadataBytes} B metadata per event; ${fmt(c.sliceMs)} ms per variant per round, ${config.rounds} rounds + 1 warm-up, order rotated`);
+  let exhausted = 0;
 
   try {
-    for (const mode of selected) {
+    for (const mode of modes.filter((m) => only.includes(m.key))) {
+      const cpu = new Map(variants.map((v) => [v.name, { client: 0, postgres: 0, events: 0, known: true }]));
+      let prepared: { round: number; perWriter: AppendCommand[][] } | null = null;
       const result = await interleaved(
         variants.map((v) => v.name),
         config.rounds,
         async (name, round) => {
-          // built before the clock starts; identical for all three variants of the round
-          const perWriter = Array.from({ length: mode.writers }, (_, w) => buildCommands(mode, round, w, c.commandsPerStream, payloads));
-          const slice = await runSlice(byName.get(name)!, perWriter, c.sliceCapMs);
-          if (slice.capped) cappedSlices++;
+          // built before the clock starts, once per round: all three variants get the very same commands
+          if (prepared?.round !== round) {
+            prepared = { round, perWriter: Array.from({ length: mode.writers }, (_, w) => buildCommands(mode, round, w, c.commandsPerStream, payloads)) };
+          }
+          const before = cpuSnapshot();
+          const slice = await runSlice(byName.get(name)!, prepared.perWriter, round === 0 ? c.sliceMs / 3 : c.sliceMs);
+          const used = cpuSince(before);
+          if (round > 0) {
+            const acc = cpu.get(name)!;
+            acc.client += used.self;
+            acc.postgres += used.postgres ?? 0;
+            acc.known &&= used.postgres !== null;
+            acc.events += slice.units;
+          }
+          if (slice.exhausted) exhausted++;
           return slice;
         },
         (_, line) => log(`append ${mode.label}: ${line}`),
       );
-      const [o, r, e] = variants.map((v) => v.name);
       for (const name of [o, r, e]) {
-        report.add({ phase: 'append', measure: `${mode.label}: ${name}`, value: `${withSpread(result.rates(name))} ev/s`, note: 'median (min–max) of rounds' });
+        const u = cpu.get(name)!;
+        const perEvent = (ms: number) => `${fmt((ms * 1000) / Math.max(1, u.events))} µs`;
+        report.add({
+          phase: 'append',
+          measure: `${mode.label}: ${name}`,
+          value: `${withSpread(result.rates(name))} ev/s`,
+          note: `CPU per event: bench process ${perEvent(u.client)}${u.known ? `, PostgreSQL ${perEvent(u.postgres)}` : ''}`,
+        });
       }
       report.add({ phase: 'append', measure: `${mode.label}: ours/raw`, value: ratio(result.pairedRatio(o, r)), note: `per-round ratios ${result.pairedRatios(o, r).map((x) => x.toFixed(2)).join(' ')}` });
       report.add({ phase: 'append', measure: `${mode.label}: ours/emmett`, value: ratio(result.pairedRatio(o, e)), note: `per-round ratios ${result.pairedRatios(o, e).map((x) => x.toFixed(2)).join(' ')}` });
     }
+    if (exhausted) report.note(`append: WARNING ${exhausted} slice(s) ran out of prepared commands before the slice ended: raise BENCH_APPEND_PREPARED_*.`);
 
-    // every variant must have written the same number of rows, or the comparison is not like for like
     const check = new pg.Client({ connectionString: url });
     await check.connect();
     try {
-      const count = async (sql: string) => Number((await check.query<{ n: string }>(sql)).rows[0].n);
-      const counts = {
-        ours: await count('SELECT count(*) AS n FROM es_events'),
-        raw: await count(`SELECT count(*) AS n FROM ${RAW_TABLE}`),
-        emmett: await count('SELECT count(*) AS n FROM emt_messages'),
-      };
-      const same = counts.ours === counts.raw && counts.raw === counts.emmett;
+      const count = async (sql: string) => fmt(Number((await check.query<{ n: string }>(sql)).rows[0].n));
       report.note(
-        `append: rows written ours ${fmt(counts.ours)}, raw ${fmt(counts.raw)}, Emmett ${fmt(counts.emmett)}` +
-          (same ? ' (identical, as they must be)' : ` (differ: ${cappedSlices} slice(s) hit the ${c.sliceCapMs} ms cap)`) +
-          `; event payload ${payloadBytes} B + metadata ${metadataBytes} B.`,
+        `append: rows written ours ${await count('SELECT count(*) AS n FROM es_events')}, raw ${await count(`SELECT count(*) AS n FROM ${RAW_TABLE}`)}, ` +
+          `Emmett ${await count('SELECT count(*) AS n FROM emt_messages')} (each a prefix of the same command list; faster variants get further). ` +
+          `Event: ${payloadBytes} B data (a ProposalAmended) + ${metadataBytes} B metadata; ${c.commandsPerStream} commands per stream, the first with no_stream, then exact versions.`,
       );
     } finally {
       await check.end();

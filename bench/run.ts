@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { Logger } from '@nestjs/common';
+import pg from 'pg';
 import { appendPhase } from './append.js';
 import { httpPhase } from './http.js';
 import { rebuildPhase } from './rebuild.js';
 import { loadConfig } from './support/config.js';
-import { createBenchDatabase, serverSettings, type BenchDatabase } from './support/db.js';
+import { createBenchDatabase, SERVER_URL, serverSettings, type BenchDatabase } from './support/db.js';
 import { log, Report } from './support/report.js';
 
 /**
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       `(synchronous_commit=${settings.synchronous_commit}, fsync=${settings.fsync}, shared_buffers=${settings.shared_buffers}, jit=${settings.jit}); ` +
       `BENCH_SCALE=${config.scale}, phases ${[...config.phases].join(',')}`,
   );
+  log(`a PostgreSQL round trip (SELECT 1, one connection) takes ${(await roundTripMicros()).toFixed(0)} µs here`);
   const report = new Report();
   const databases: BenchDatabase[] = [];
   const newDatabase = async () => {
@@ -42,9 +44,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   let failed = false;
   try {
-    const db = await newDatabase();
+    const db = config.phases.has('append') || config.phases.has('rebuild') ? await newDatabase() : null;
+    const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
     const phase = async (name: string, work: () => Promise<void>) => {
       const t = Date.now();
+      const loadBefore = load();
+      log(`phase ${name}: load average ${loadBefore}`);
       try {
         await work();
       } catch (err) {
@@ -52,10 +57,12 @@ async function main(): Promise<void> {
         console.error(`phase ${name} failed:`, err);
         report.add({ phase: name, measure: 'FAILED', value: '', note: String((err as Error).message ?? err).slice(0, 120) });
       }
-      log(`phase ${name} took ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      const took = ((Date.now() - t) / 1000).toFixed(1);
+      log(`phase ${name} took ${took} s`);
+      report.note(`${name}: took ${took} s; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after (2 cores: above 2 means other work competed).`);
     };
-    if (config.phases.has('append')) await phase('append', () => appendPhase(db.url, config, report));
-    if (config.phases.has('rebuild')) await phase('rebuild', () => rebuildPhase(db.url, config, report));
+    if (config.phases.has('append')) await phase('append', () => appendPhase(db!.url, config, report));
+    if (config.phases.has('rebuild')) await phase('rebuild', () => rebuildPhase(db!.url, config, report));
     if (config.phases.has('http')) {
       const bootstrap = new URL('../apps/api/bootstrap.js', import.meta.url);
       if (!existsSync(bootstrap)) {
@@ -68,8 +75,23 @@ async function main(): Promise<void> {
   } finally {
     await cleanup();
   }
+  report.note('CPU figures come from /proc: the bench process, the API process, and every postgres process on the server (so other sessions on a shared server inflate the PostgreSQL share).');
+  report.note('values: median of the measured rounds (min–max in brackets); ratios are the median of per-round ratios, each computed between runs of the same round.');
   report.print(`Results (total ${((Date.now() - started) / 1000).toFixed(0)} s; rates are medians of the measured rounds, warm-up excluded)`);
   process.exitCode = failed ? 1 : 0;
+}
+
+async function roundTripMicros(): Promise<number> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    for (let i = 0; i < 200; i++) await client.query('SELECT 1');
+    const started = performance.now();
+    for (let i = 0; i < 1000; i++) await client.query('SELECT 1');
+    return ((performance.now() - started) * 1000) / 1000;
+  } finally {
+    await client.end();
+  }
 }
 
 main().catch((err) => {

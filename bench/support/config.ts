@@ -5,19 +5,17 @@
 export interface BenchConfig {
   readonly scale: number;
   readonly phases: ReadonlySet<'append' | 'rebuild' | 'http'>;
-  /** Measured rounds per comparison (a warm-up round comes on top and is not reported). */
+  /** Measured rounds of the append comparison (a warm-up round comes on top and is not reported). */
   readonly rounds: number;
   readonly append: {
-    /** Commands per writer per round, by mode. */
-    readonly singleCommands: number;
-    readonly concurrentCommandsPerWriter: number;
+    /** Each variant appends for this long per round (the warm-up round for a third of it). */
+    readonly sliceMs: number;
     readonly concurrentWriters: number;
-    readonly batchCommands: number;
     readonly batchSize: number;
     /** Commands per stream before the next stream is started (first `no_stream`, then exact versions). */
     readonly commandsPerStream: number;
-    /** Hard bound on one variant's slice of one round, whatever its count. */
-    readonly sliceCapMs: number;
+    /** Commands prepared per writer and round, more than any variant gets through in a slice. */
+    readonly preparedCommands: { readonly single: number; readonly concurrent: number; readonly batch: number };
   };
   readonly rebuild: {
     readonly proposals: number;
@@ -58,23 +56,25 @@ export function loadConfig(): BenchConfig {
     phases: new Set(phases),
     rounds,
     append: {
-      singleCommands: scaled('BENCH_APPEND_SINGLE', 600, 8),
+      sliceMs: Math.max(200, Math.round(num('BENCH_APPEND_SLICE_MS', 1000 * scale))),
       concurrentWriters: Math.round(num('BENCH_APPEND_WRITERS', 8)),
-      concurrentCommandsPerWriter: scaled('BENCH_APPEND_CONCURRENT', 200, 4),
-      batchCommands: scaled('BENCH_APPEND_BATCHES', 24, 4),
       batchSize: Math.round(num('BENCH_APPEND_BATCH_SIZE', 100)),
       commandsPerStream: Math.round(num('BENCH_APPEND_PER_STREAM', 4)),
-      sliceCapMs: num('BENCH_SLICE_CAP_MS', 5000 * Math.max(1, scale)),
+      preparedCommands: {
+        single: Math.round(num('BENCH_APPEND_PREPARED_SINGLE', 12_000 * Math.max(1, scale))),
+        concurrent: Math.round(num('BENCH_APPEND_PREPARED_CONCURRENT', 2_500 * Math.max(1, scale))),
+        batch: Math.round(num('BENCH_APPEND_PREPARED_BATCHES', 250 * Math.max(1, scale))),
+      },
     },
     rebuild: {
       proposals: scaled('BENCH_PROPOSALS', 50_000, 100),
       loadWriters: Math.round(num('BENCH_LOAD_WRITERS', 8)),
-      rounds: Math.max(1, Math.round(num('BENCH_REBUILD_ROUNDS', 3))),
+      rounds: Math.max(1, Math.round(num('BENCH_REBUILD_ROUNDS', 2))),
       batchSize: Math.round(num('BENCH_REBUILD_BATCH', 2000)),
     },
     http: {
-      seconds: num('BENCH_HTTP_SECONDS', Math.max(2, 6 * scale)),
-      warmupSeconds: num('BENCH_HTTP_WARMUP_SECONDS', Math.max(1, 3 * scale)),
+      seconds: num('BENCH_HTTP_SECONDS', Math.max(2, 4 * scale)),
+      warmupSeconds: num('BENCH_HTTP_WARMUP_SECONDS', Math.max(1, 2 * scale)),
       connections: Math.round(num('BENCH_HTTP_CONNECTIONS', 10)),
       rounds: Math.max(1, Math.round(num('BENCH_HTTP_ROUNDS', 3))),
       targetRate: num('BENCH_HTTP_TARGET_RATE', 1500),

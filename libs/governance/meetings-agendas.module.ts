@@ -1,14 +1,18 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FundingModule } from '../funding/funding.module.js';
 import { ProblemModule } from '../platform/index.js';
+import { PrioritisationModule } from '../prioritisation/prioritisation.module.js';
 import { ProjectionRuntime } from '../projections/index.js';
 import { ProjectionsModule } from '../projections/nest/projections.module.js';
 import { AGENDA_COMMAND_HANDLERS } from './agendas/application/agenda-command.handlers.js';
 import { AgendaPackAssembler } from './agendas/application/agenda-pack-assembler.js';
 import { AGENDA_QUERY_HANDLERS } from './agendas/application/agenda-queries.js';
-import { FORUM_RANKING_PORT, NoForumRanking } from './agendas/application/ports/forum-ranking.port.js';
-import { FUNDING_POOL_PORT, NoFundingPools } from './agendas/application/ports/funding-pool.port.js';
+import { ForumRankingAdapter } from './agendas/application/adapters/forum-ranking.adapter.js';
+import { FundingPoolAdapter } from './agendas/application/adapters/funding-pool.adapter.js';
+import { FORUM_RANKING_PORT } from './agendas/application/ports/forum-ranking.port.js';
+import { FUNDING_POOL_PORT } from './agendas/application/ports/funding-pool.port.js';
 import { agendaProblemMapper } from './agendas/http/agenda-problem.mapper.js';
 import { AgendasController } from './agendas/http/agendas.controller.js';
 import { AgendaSummary } from './agendas/read-models/agenda-summary.entity.js';
@@ -25,17 +29,15 @@ import { MeetingsProjection } from './meetings/read-models/meetings.projection.j
  * Forum meeting calendars and meeting agendas: commands, queries, the `meetings` and `agenda_summaries` read models,
  * and their HTTP API.
  *
- * Freezing an agenda reads the forum's ranking and a funding pool's balance through two ports. Until the
- * prioritisation and funding contexts are bound, the defaults below answer null (no scoring model, no pool). To bind
- * the real readers, replace these two providers, e.g.
- *   { provide: FORUM_RANKING_PORT, useExisting: ForumRankingReader },
- *   { provide: FUNDING_POOL_PORT, useExisting: FundingPoolReader },
- * and add the modules that export those readers to `imports`.
+ * Freezing an agenda reads the forum's ranking and a funding pool's balance through two ports, bound here to the
+ * prioritisation and funding contexts' readers by adapters (the null adapters remain for unit tests).
  */
 @Module({
   imports: [
     CqrsModule,
     ProjectionsModule,
+    PrioritisationModule,
+    FundingModule,
     TypeOrmModule.forFeature([MeetingRow, AgendaSummary]),
     ProblemModule.forFeature(meetingProblemMapper, agendaProblemMapper),
   ],
@@ -47,10 +49,12 @@ import { MeetingsProjection } from './meetings/read-models/meetings.projection.j
     ...AGENDA_QUERY_HANDLERS,
     MeetingLocator,
     AgendaPackAssembler,
-    { provide: FORUM_RANKING_PORT, useClass: NoForumRanking },
-    { provide: FUNDING_POOL_PORT, useClass: NoFundingPools },
+    ForumRankingAdapter,
+    FundingPoolAdapter,
+    { provide: FORUM_RANKING_PORT, useExisting: ForumRankingAdapter },
+    { provide: FUNDING_POOL_PORT, useExisting: FundingPoolAdapter },
   ],
-  exports: [MeetingLocator],
+  exports: [MeetingLocator, FORUM_RANKING_PORT, FUNDING_POOL_PORT],
 })
 export class MeetingsAgendasModule implements OnModuleInit {
   constructor(private readonly projections: ProjectionRuntime) {}

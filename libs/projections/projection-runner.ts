@@ -101,6 +101,7 @@ export class ProjectionRunner {
     const from = this.position!;
     const to = batch.lastPosition;
     const relevant = batch.events.filter((e) => this.handles.has(e.type));
+    if (relevant.length && this.projection.effects) await this.projection.effects(relevant);
     await this.dataSource.transaction(async (manager) => {
       if (relevant.length) await this.projection.apply(relevant, manager);
       await checkpoints.advance(manager, this.projection.name, from, to, relevant.length);

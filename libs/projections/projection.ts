@@ -15,4 +15,10 @@ export interface Projection {
   /** The tables this projection owns and alone writes. */
   readonly tables: readonly string[];
   apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
+  /**
+   * A process manager's commands for the batch, run before (outside) the batch's transaction: the checkpoint moves
+   * only after they succeed, so a crash repeats them and never skips them. They must be idempotent. Outside the
+   * transaction because they append through the event store's own connections (one PGlite session would deadlock).
+   */
+  effects?(events: readonly RecordedEvent[]): Promise<void>;
 }

@@ -33,6 +33,13 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
       const c = new pg.Client({ connectionString: SERVER_URL });
       await c.connect();
       try {
+        // pg's Pool.end() resolves before its sockets have closed: let them go before forcing the rest out, or the
+        // forced disconnects surface as unhandled errors in the pools that are shutting down
+        for (let i = 0; i < 40; i++) {
+          const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await c.end();

@@ -89,13 +89,9 @@ describe('PostgreSQL event store under concurrent writers', () => {
         for (let k = 0; k < appendsPerStream; k++) {
           const eventId = randomUUID();
           await client.query('BEGIN');
-          await client.query('SELECT * FROM es_append($1, -1, $2, $3, $4, $5, $6)', [
+          await client.query('SELECT * FROM es_append($1, -1, $2::jsonb)', [
             streamId,
-            [eventId],
-            ['Delayed'],
-            [1],
-            [JSON.stringify({ streamId, k })],
-            [JSON.stringify(testMetadata())],
+            JSON.stringify([{ id: eventId, type: 'Delayed', v: 1, data: { streamId, k }, meta: testMetadata() }]),
           ]);
           await client.query('SELECT pg_sleep($1)', [Math.random() * 0.03]);
           if (Math.random() < 0.1) {

@@ -6,6 +6,7 @@ import {
   WrongExpectedVersionError,
   type AppendOptions,
   type AppendResult,
+  type EventMetadata,
   type EventStore,
   type ExpectedVersion,
   type LogPosition,
@@ -41,6 +42,15 @@ const VISIBLE_BELOW = `(
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = `global_position::text AS gp, transaction_id::text AS tx, stream_id, stream_position::int AS sp,
   event_id, type, schema_version, data, metadata, recorded_at`;
+
+interface AppendRow {
+  outcome: string;
+  version: string | null;
+  last_global: string | null;
+  last_commit: string | null;
+  positions: string[] | null;
+  recorded_at: Date | null;
+}
 
 interface EventRow {
   gp: string;
@@ -105,40 +115,18 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
     const expected = options.expectedVersion ?? 'any';
     const ids: string[] = [];
-    const types: string[] = [];
-    const versions: number[] = [];
-    const data: string[] = [];
-    const metadata: string[] = [];
+    const rows: { id: string; type: string; v: number; data: unknown; meta: EventMetadata }[] = [];
     for (const e of events) {
       const id = e.eventId ?? randomUUID();
       if (!UUID.test(id)) throw new InvalidAppendError(`event id ${id} is not a UUID`);
       if (!e.type) throw new InvalidAppendError('every event needs a type');
       if (!e.metadata?.actor?.subject) throw new InvalidAppendError(`event ${e.type} has no actor`);
       ids.push(id);
-      types.push(e.type);
-      versions.push(e.schemaVersion ?? this.upcasters.currentVersion(e.type));
-      data.push(JSON.stringify(e.data ?? null));
-      metadata.push(JSON.stringify(e.metadata));
+      rows.push({ id, type: e.type, v: e.schemaVersion ?? this.upcasters.currentVersion(e.type), data: e.data ?? null, meta: e.metadata });
     }
     if (new Set(ids).size !== ids.length) throw new InvalidAppendError('event ids within one append must differ');
 
-    const params = [streamId, expectedCode(expected), ids, types, versions, data, metadata];
-    let row: {
-      outcome: string;
-      version: string | null;
-      last_global: string | null;
-      last_commit: string | null;
-      positions: string[] | null;
-      recorded_at: Date | null;
-    };
-    try {
-      ({ rows: [row] } = await this.pool.query('SELECT * FROM es_append($1, $2, $3, $4, $5, $6, $7)', params));
-    } catch (err) {
-      // a concurrent retry of the same append won the race to the event id index: answer as the retry it is
-      if ((err as { code?: string; constraint?: string }).constraint !== 'es_events_event_id') throw err;
-      ({ rows: [row] } = await this.pool.query('SELECT * FROM es_append($1, $2, $3, $4, $5, $6, $7)', params));
-    }
-
+    const row = await this.callAppend(streamId, expected, JSON.stringify(rows));
     switch (row.outcome) {
       case 'conflict':
         throw new WrongExpectedVersionError(streamId, expected, Number(row.version ?? 0));
@@ -156,6 +144,29 @@ export class PostgresEventStore implements EventStore {
         };
         if (!result.idempotentReplay) for (const s of this.subscriptions) s.notify();
         return result;
+      }
+    }
+  }
+
+  /**
+   * One `es_append` call. A unique violation means a concurrent writer got there first: on the primary key, it took
+   * the position (a version conflict, or for "any" simply try again); on the event id, it was a retry of this very
+   * append (answer as the retry it is).
+   */
+  private async callAppend(streamId: string, expected: ExpectedVersion, events: string): Promise<AppendRow> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.pool.query<AppendRow>('SELECT * FROM es_append($1, $2, $3::jsonb)', [streamId, expectedCode(expected), events]);
+        return rows[0];
+      } catch (err) {
+        const constraint = (err as { constraint?: string }).constraint;
+        if (constraint === 'es_events_event_id') {
+          if (attempt === 1) continue; // a concurrent retry wrote these events: the next call answers as a replay
+          throw new IdempotencyViolationError(streamId, JSON.parse(events).map((e: { id: string }) => e.id));
+        }
+        if (constraint !== 'es_events_pkey') throw err;
+        if (expected === 'any' && attempt < 10) continue;
+        throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(streamId));
       }
     }
   }
@@ -179,8 +190,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: string }>('SELECT version FROM es_streams WHERE stream_id = $1', [streamId]);
-    return rows.length ? Number(rows[0].version) : 0;
+    const { rows } = await this.pool.query<{ version: number }>(
+      'SELECT COALESCE(max(stream_position), 0)::int AS version FROM es_events WHERE stream_id = $1',
+      [streamId],
+    );
+    return rows[0].version;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {

@@ -1,0 +1,4 @@
+import { PortfolioProjects1796100000000 } from './decisions/read-models/migrations/1796100000000-portfolio-projects.js';
+
+/** The read models of portfolio projects and decisions. */
+export const DECISIONS_MIGRATIONS = [PortfolioProjects1796100000000];

@@ -1,0 +1,69 @@
+import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { ProblemException, actingOrganisation } from '../../../platform/index.js';
+import { ReadYourWrites } from '../../../projections/nest/projections.module.js';
+import { ForumPortfolioReader, type ForumPortfolio } from '../application/forum-portfolio.reader.js';
+import { InvalidPortfolioCursor, listPortfolio } from '../read-models/portfolio-list.query.js';
+import { toPortfolioRow, type PortfolioRow } from '../read-models/portfolio-row.js';
+import { ListPortfolioParams } from './dto/list-portfolio.params.js';
+
+const PORTFOLIO_VIEW = ['portfolio_projects'];
+const FORUM_VIEW = ['portfolio_projects', 'forum_rankings', 'funding_pools', 'meetings'];
+
+/** The portfolio views: the directors' across forums, and each forum's current view. */
+@ApiTags('portfolio')
+@Controller('v1')
+export class PortfolioController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly forumPortfolio: ForumPortfolioReader,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Get('portfolio')
+  @ApiOperation({ summary: "The directors' portfolio", description: 'Every project of the organisation; filter, sort, cursor-paginated; each links to its decisions.' })
+  @ApiHeader({ name: 'X-Min-Position', required: false })
+  async list(
+    @Query() params: ListPortfolioParams,
+    @Headers('x-min-position') minPosition: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ items: PortfolioRow[]; nextCursor: string | null; limit: number }> {
+    await this.readYourWrites.waitFor(minPosition, PORTFOLIO_VIEW);
+    const limit = params.limit ?? 20;
+    const sort = params.sort ?? 'title';
+    const page = await listPortfolio(this.dataSource, {
+      organisationId: actingOrganisation(),
+      forumId: params.forumId,
+      departmentId: params.departmentId,
+      stage: params.stage,
+      status: params.status,
+      sort,
+      direction: params.direction ?? (sort === 'title' ? 'asc' : 'desc'),
+      limit,
+      cursor: params.cursor,
+    }).catch((error: unknown) => {
+      if (error instanceof InvalidPortfolioCursor) throw new ProblemException({ status: 400, detail: error.message, errors: [{ field: 'cursor', reason: error.message }] });
+      throw error;
+    });
+    if (page.nextCursor) {
+      const next = new URL(req.originalUrl, 'http://local');
+      next.searchParams.set('cursor', page.nextCursor);
+      res.setHeader('Link', `<${next.pathname}${next.search}>; rel="next"`);
+    }
+    return { items: page.items.map(toPortfolioRow), nextCursor: page.nextCursor, limit };
+  }
+
+  @Get('forums/:forumId/portfolio')
+  @ApiOperation({
+    summary: "A forum's portfolio",
+    description: 'Its prioritised requests (rank, weighted score, costs, requested and committed, stage, next gate), the unprioritised ones, its pools and upcoming meetings.',
+  })
+  @ApiHeader({ name: 'X-Min-Position', required: false })
+  async forum(@Param('forumId') forumId: string, @Headers('x-min-position') minPosition: string | undefined): Promise<ForumPortfolio> {
+    await this.readYourWrites.waitFor(minPosition, FORUM_VIEW);
+    return this.forumPortfolio.read(actingOrganisation(), forumId);
+  }
+}
