@@ -28,7 +28,7 @@ export interface AppendVariant {
 /** Same pool size for our store and the raw baseline as `pg`'s default, which Emmett's pool uses. */
 const POOL_MAX = 10;
 
-/** (i) the event store under test: one `es_append` call per command, version checked under the stream row lock. */
+/** (i) the event store under test: one prepared append statement per command, version checked in the same statement. */
 export function oursVariant(url: string): AppendVariant & { readonly store: PostgresEventStore; readonly pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: POOL_MAX });
   const store = new PostgresEventStore(pool);

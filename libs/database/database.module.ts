@@ -71,12 +71,12 @@ export class DatabaseModule implements OnApplicationShutdown {
         },
         {
           provide: EVENT_STORE,
-          useFactory: async (pool: pg.Pool) => {
-            const store = new PostgresEventStore(pool);
+          useFactory: async (pool: pg.Pool, db: DatabaseConnection) => {
+            const store = new PostgresEventStore(pool, undefined, { preparedStatements: !db.embedded });
             await store.migrate();
             return store;
           },
-          inject: [PG_POOL],
+          inject: [PG_POOL, DATABASE_CONNECTION],
         },
       ],
       exports: [PG_POOL, EVENT_STORE],

@@ -9,8 +9,8 @@ describeEventStoreContract('embedded PGlite', async () => {
   const pool = new pg.Pool({ connectionString: embedded.url, max: EMBEDDED_POOL_MAX });
   const otherPool = new pg.Pool({ connectionString: embedded.url, max: 2 });
   return {
-    store: new PostgresEventStore(pool),
-    secondStore: new PostgresEventStore(otherPool),
+    store: new PostgresEventStore(pool, undefined, { preparedStatements: false }),
+    secondStore: new PostgresEventStore(otherPool, undefined, { preparedStatements: false }),
     async teardown() {
       await pool.end();
       await otherPool.end();

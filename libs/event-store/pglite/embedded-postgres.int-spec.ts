@@ -147,7 +147,7 @@ describe('embedded PostgreSQL (PGlite behind pglite-socket and SessionGate)', ()
   });
 
   it('runs the PostgreSQL event store: migrate, append, read the stream and the global log', async () => {
-    const store = new PostgresEventStore(pool);
+    const store = new PostgresEventStore(pool, undefined, { preparedStatements: false });
     await store.migrate();
     await store.migrate(); // idempotent
     const first = await store.append(stream, [{ type: 'ProposalDrafted', data: { title: 'Portal' }, metadata: testMetadata() }], {
@@ -269,7 +269,7 @@ describe('embedded PostgreSQL (PGlite behind pglite-socket and SessionGate)', ()
     embedded = await startEmbeddedPostgres({ dataDir: dir.path });
     pool = new pg.Pool({ connectionString: embedded.url, max: EMBEDDED_POOL_MAX });
     expect(embedded.dataPath).toBe(join(dir.path, EMBEDDED_PGDATA));
-    const store = new PostgresEventStore(pool);
+    const store = new PostgresEventStore(pool, undefined, { preparedStatements: false });
     await store.migrate();
     expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['ProposalDrafted', 'ProposalSubmitted']);
     expect(await store.streamVersion(stream)).toBe(2);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { PostgresEventStore } from './postgres-event-store.js';
+import { APPEND_SQL } from './schema.js';
 import { WrongExpectedVersionError, compareLogPositions, type RecordedEvent } from '../port/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres.js';
 import { testMetadata } from '../../../test/support/actor.js';
@@ -89,8 +90,9 @@ describe('PostgreSQL event store under concurrent writers', () => {
         for (let k = 0; k < appendsPerStream; k++) {
           const eventId = randomUUID();
           await client.query('BEGIN');
-          await client.query('SELECT * FROM es_append($1, -1, $2::jsonb)', [
+          await client.query(APPEND_SQL, [
             streamId,
+            -1,
             JSON.stringify([{ id: eventId, type: 'Delayed', v: 1, data: { streamId, k }, meta: testMetadata() }]),
           ]);
           await client.query('SELECT pg_sleep($1)', [Math.random() * 0.03]);

@@ -21,7 +21,7 @@ import {
   PollingSubscription,
   UpcasterRegistry,
 } from '../port/index.js';
-import { SCHEMA_LOCK_KEY, SCHEMA_STEPS, SCHEMA_VERSION } from './schema.js';
+import { APPEND_SQL, SCHEMA_LOCK_KEY, SCHEMA_STEPS, SCHEMA_VERSION } from './schema.js';
 
 /**
  * The first transaction id a reader must not pass: the oldest transaction still running that could write to this
@@ -44,12 +44,18 @@ const COLUMNS = `global_position::text AS gp, transaction_id::text AS tx, stream
   event_id, type, schema_version, data, metadata, recorded_at`;
 
 interface AppendRow {
-  outcome: string;
-  version: string | null;
-  last_global: string | null;
-  last_commit: string | null;
+  current_version: number;
   positions: string[] | null;
-  recorded_at: Date | null;
+  commit: string;
+  recorded_at: Date;
+}
+
+export interface PostgresEventStoreOptions {
+  /**
+   * Prepare the append statement once per connection (default). Off for the embedded database, where every
+   * connection shares one PostgreSQL session and a statement name can exist only once.
+   */
+  readonly preparedStatements?: boolean;
 }
 
 interface EventRow {
@@ -87,10 +93,15 @@ function expectedCode(expected: ExpectedVersion): number {
 export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingSubscription>();
 
+  private readonly options: Required<PostgresEventStoreOptions>;
+
   constructor(
     private readonly pool: Pool,
     private readonly upcasters = new UpcasterRegistry(),
-  ) {}
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.options = { preparedStatements: options.preparedStatements ?? true };
+  }
 
   async migrate(): Promise<void> {
     const client = await this.pool.connect();
@@ -126,49 +137,67 @@ export class PostgresEventStore implements EventStore {
     }
     if (new Set(ids).size !== ids.length) throw new InvalidAppendError('event ids within one append must differ');
 
-    const row = await this.callAppend(streamId, expected, JSON.stringify(rows));
-    switch (row.outcome) {
-      case 'conflict':
-        throw new WrongExpectedVersionError(streamId, expected, Number(row.version ?? 0));
-      case 'idempotency':
-        throw new IdempotencyViolationError(streamId, ids);
-      default: {
-        const result: AppendResult = {
-          streamId,
-          nextExpectedVersion: Number(row.version),
-          lastPosition: { commit: BigInt(row.last_commit!), prepare: BigInt(row.last_global!) },
-          lastGlobalPosition: BigInt(row.last_global!),
-          globalPositions: row.positions!.map((p) => BigInt(p)),
-          recordedAt: row.recorded_at!,
-          idempotentReplay: row.outcome === 'duplicate',
-        };
-        if (!result.idempotentReplay) for (const s of this.subscriptions) s.notify();
-        return result;
-      }
-    }
-  }
-
-  /**
-   * One `es_append` call. A unique violation means a concurrent writer got there first: on the primary key, it took
-   * the position (a version conflict, or for "any" simply try again); on the event id, it was a retry of this very
-   * append (answer as the retry it is).
-   */
-  private async callAppend(streamId: string, expected: ExpectedVersion, events: string): Promise<AppendRow> {
+    const document = JSON.stringify(rows);
     for (let attempt = 1; ; attempt++) {
+      let row: AppendRow;
       try {
-        const { rows } = await this.pool.query<AppendRow>('SELECT * FROM es_append($1, $2, $3::jsonb)', [streamId, expectedCode(expected), events]);
-        return rows[0];
+        ({ rows: [row] } = await this.pool.query<AppendRow>(this.appendQuery([streamId, expectedCode(expected), document])));
       } catch (err) {
         const constraint = (err as { constraint?: string }).constraint;
-        if (constraint === 'es_events_event_id') {
-          if (attempt === 1) continue; // a concurrent retry wrote these events: the next call answers as a replay
-          throw new IdempotencyViolationError(streamId, JSON.parse(events).map((e: { id: string }) => e.id));
-        }
+        if (constraint === 'es_events_event_id') return this.replay(streamId, ids);
         if (constraint !== 'es_events_pkey') throw err;
+        // a concurrent writer took the position: "any" simply goes again, everything else is a conflict
         if (expected === 'any' && attempt < 10) continue;
         throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(streamId));
       }
+      if (row.positions === null) {
+        // nothing inserted: the version check refused, unless these events were written before (a retry)
+        if (await this.anyWritten(ids)) return this.replay(streamId, ids);
+        throw new WrongExpectedVersionError(streamId, expected, row.current_version);
+      }
+      const globalPositions = row.positions.map((p) => BigInt(p));
+      const last = globalPositions[globalPositions.length - 1];
+      for (const s of this.subscriptions) s.notify();
+      return {
+        streamId,
+        nextExpectedVersion: row.current_version + events.length,
+        lastPosition: { commit: BigInt(row.commit), prepare: last },
+        lastGlobalPosition: last,
+        globalPositions,
+        recordedAt: row.recorded_at,
+        idempotentReplay: false,
+      };
     }
+  }
+
+  /** Named (prepared once per connection) on a server; unnamed on the embedded database, whose connections share one session. */
+  private appendQuery(values: unknown[]) {
+    return this.options.preparedStatements ? { name: 'es_append_v1', text: APPEND_SQL, values } : { text: APPEND_SQL, values };
+  }
+
+  private async anyWritten(ids: readonly string[]): Promise<boolean> {
+    const { rows } = await this.pool.query('SELECT 1 FROM es_events WHERE event_id = $1::uuid', [ids[0]]);
+    return rows.length > 0;
+  }
+
+  /** The events were written before: answer the first append's result, or refuse a partial or moved reuse of ids. */
+  private async replay(streamId: string, ids: readonly string[]): Promise<AppendResult> {
+    const { rows } = await this.pool.query<{ stream_id: string; sp: number; gp: string; tx: string; recorded_at: Date }>(
+      `SELECT stream_id, stream_position::int AS sp, global_position::text AS gp, transaction_id::text AS tx, recorded_at
+       FROM es_events WHERE event_id = ANY ($1::uuid[]) ORDER BY stream_position`,
+      [ids],
+    );
+    if (rows.length !== ids.length || rows.some((r) => r.stream_id !== streamId)) throw new IdempotencyViolationError(streamId, ids);
+    const last = rows[rows.length - 1];
+    return {
+      streamId,
+      nextExpectedVersion: last.sp,
+      lastPosition: { commit: BigInt(last.tx), prepare: BigInt(last.gp) },
+      lastGlobalPosition: BigInt(last.gp),
+      globalPositions: rows.map((r) => BigInt(r.gp)),
+      recordedAt: last.recorded_at,
+      idempotentReplay: true,
+    };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

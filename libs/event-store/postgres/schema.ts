@@ -4,6 +4,31 @@
  */
 export const SCHEMA_VERSION = 1;
 
+/**
+ * One append, one statement, one round trip: read the stream's version (an index-only look at its last position),
+ * insert only when it is what the writer expected, answer the positions. The events arrive as one JSON array, parsed
+ * once. Two writers racing for the same position collide on the primary key and a retried append on the event id
+ * index; the adapter turns those unique violations into a version conflict or an idempotent replay.
+ * $2: -1 any, -2 no_stream, -3 exists, n >= 0 exact version.
+ */
+export const APPEND_SQL = `
+  WITH current AS (
+    SELECT COALESCE(max(stream_position), 0) AS version FROM es_events WHERE stream_id = $1
+  ), accepted AS (
+    SELECT version FROM current
+    WHERE $2::bigint = -1 OR ($2 = -2 AND version = 0) OR ($2 = -3 AND version > 0) OR $2 = version
+  ), inserted AS (
+    INSERT INTO es_events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
+    SELECT $1, a.version + u.ord, (u.e->>'id')::uuid, u.e->>'type', (u.e->>'v')::integer, u.e->'data', u.e->'meta'
+    FROM accepted a, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS u(e, ord)
+    RETURNING global_position, stream_position
+  )
+  SELECT (SELECT version FROM current)::int AS current_version,
+         array_agg(global_position::text ORDER BY stream_position) AS positions,
+         pg_current_xact_id()::text AS commit,
+         now() AS recorded_at
+  FROM inserted`;
+
 export const SCHEMA_LOCK_KEY = 7_210_443_001;
 
 export const SCHEMA_STEPS: Record<number, string> = {
@@ -37,43 +62,5 @@ export const SCHEMA_STEPS: Record<number, string> = {
     CREATE TRIGGER es_events_no_truncate BEFORE TRUNCATE ON es_events
       FOR EACH STATEMENT EXECUTE FUNCTION es_refuse_change();
 
-    -- One round trip per append: idempotency probe, expected-version check, insert. The events arrive as one JSON
-    -- array (parsed once, no array-literal escaping). Two writers racing for the same position collide on the
-    -- primary key: the loser gets a unique violation, which the adapter reports as a version conflict.
-    -- p_expected: -1 any, -2 no_stream, -3 exists, n >= 0 exact version.
-    CREATE OR REPLACE FUNCTION es_append(p_stream text, p_expected bigint, p_events jsonb)
-    RETURNS TABLE (outcome text, version bigint, last_global bigint, last_commit text, positions bigint[], recorded_at timestamptz)
-    LANGUAGE plpgsql AS $$
-    DECLARE
-      v_n integer := jsonb_array_length(p_events);
-      v_current bigint;
-    BEGIN
-      IF EXISTS (SELECT 1 FROM es_events e WHERE e.event_id = (p_events->0->>'id')::uuid) THEN
-        RETURN QUERY
-          SELECT CASE WHEN count(*) = v_n AND bool_and(e.stream_id = p_stream) THEN 'duplicate' ELSE 'idempotency' END,
-                 max(e.stream_position), max(e.global_position), max(e.transaction_id::text::numeric)::text,
-                 array_agg(e.global_position ORDER BY e.stream_position), max(e.recorded_at)
-          FROM es_events e
-          WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) AS x);
-        RETURN;
-      END IF;
-
-      SELECT COALESCE(max(e.stream_position), 0) INTO v_current FROM es_events e WHERE e.stream_id = p_stream;
-      IF (p_expected = -2 AND v_current <> 0) OR (p_expected = -3 AND v_current = 0)
-         OR (p_expected >= 0 AND p_expected <> v_current) THEN
-        RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint, NULL::text, NULL::bigint[], NULL::timestamptz;
-        RETURN;
-      END IF;
-
-      RETURN QUERY
-        WITH inserted AS (
-          INSERT INTO es_events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
-          SELECT p_stream, v_current + u.ord, (u.e->>'id')::uuid, u.e->>'type', (u.e->>'v')::integer, u.e->'data', u.e->'meta'
-          FROM jsonb_array_elements(p_events) WITH ORDINALITY AS u(e, ord)
-          RETURNING global_position, stream_position
-        )
-        SELECT 'ok'::text, v_current + v_n, max(global_position), pg_current_xact_id()::text,
-               array_agg(global_position ORDER BY stream_position), now() FROM inserted;
-    END $$;
   `,
 };
