@@ -23,6 +23,11 @@ export interface HandleOptions {
   readonly expectedVersion?: number;
   /** Runs on the loaded state before deciding: where access rules (e.g. organisation scope) refuse a command. */
   readonly guard?: (state: unknown) => void;
+  /**
+   * The stream is new (its id was just generated): skip reading it. Should it exist after all, the append's
+   * `no_stream` expectation refuses it.
+   */
+  readonly newStream?: boolean;
 }
 
 /** What a fold needs of an event; the stream after a command is the loaded events plus the ones just appended. */
@@ -61,7 +66,9 @@ export async function handleCommand<Command, Event extends { type: string; data:
   command: Command,
   options: HandleOptions,
 ): Promise<HandleResult<State>> {
-  const loaded = await loadAggregate(store, decider, streamId);
+  const loaded: LoadedAggregate<State> = options.newStream
+    ? { state: decider.initialState(), version: 0, events: [] }
+    : await loadAggregate(store, decider, streamId);
   options.guard?.(loaded.state);
   const expected: ExpectedVersion = options.expectedVersion ?? (loaded.version === 0 ? 'no_stream' : loaded.version);
   // an absent stream is the domain's to judge (usually "not found"), not a version conflict

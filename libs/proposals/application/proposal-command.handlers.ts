@@ -26,7 +26,9 @@ async function run(
     const s = state as ProposalState;
     if (s.status !== 'none' && s.organisationId !== organisationId) throw new ProposalNotFound(proposalId);
   };
-  const result = await handleCommand(store, proposalDecider, stream, command, { metadata, expectedVersion, guard });
+  // a draft's id was generated for it: there is nothing to read
+  const newStream = command.type === ProposalCommandType.Draft;
+  const result = await handleCommand(store, proposalDecider, stream, command, { metadata, expectedVersion, guard, newStream });
   const proposal = foldProposalView(result.stream);
   if (!proposal) throw new ProposalNotFound(proposalId);
   return { proposal, position: result.append?.lastPosition ?? null };

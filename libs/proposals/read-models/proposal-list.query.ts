@@ -9,6 +9,12 @@ export const PROPOSAL_SORT_FIELDS = {
 } as const;
 export type ProposalSortField = keyof typeof PROPOSAL_SORT_FIELDS;
 
+const LIST_COLUMNS = [
+  'id', 'organisationId', 'departmentId', 'title', 'status', 'classification', 'criteriaMet', 'developmentCostMinor',
+  'yearlyOperationsCostMinor', 'currency', 'investmentArea', 'legalRequirement', 'estimatedHours', 'plannedStart',
+  'plannedEnd', 'version', 'createdAt', 'updatedAt', 'submittedAt', 'withdrawnAt',
+] as const;
+
 export interface ProposalListQuery {
   readonly organisationId: string;
   readonly status?: readonly string[];
@@ -70,12 +76,19 @@ export async function listProposals(dataSource: DataSource, q: ProposalListQuery
     const value = q.sort === 'createdAt' || q.sort === 'updatedAt' ? new Date(c.v as string) : c.v;
     if (value === null) {
       qb.andWhere(`(${column} IS NULL AND p.id ${op} :cid)`, { cid: c.id });
-    } else {
+    } else if (q.sort === 'developmentCost') {
       qb.andWhere(`((${column}, p.id) ${op} (:cv, :cid) OR ${column} IS NULL)`, { cv: value, cid: c.id });
+    } else {
+      qb.andWhere(`(${column}, p.id) ${op} (:cv, :cid)`, { cv: value, cid: c.id });
     }
   }
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-  qb.orderBy(column, dir, 'NULLS LAST').addOrderBy('p.id', dir).limit(q.limit + 1);
+  // only the cost can be unstated; NULLS LAST on the other columns would keep PostgreSQL from using their indexes
+  if (q.sort === 'developmentCost') qb.orderBy(column, dir, 'NULLS LAST');
+  else qb.orderBy(column, dir);
+  qb.addOrderBy('p.id', dir).limit(q.limit + 1);
+  // the stored form is for folding amendments, not for the list
+  qb.select(LIST_COLUMNS.map((c) => `p.${c}`));
 
   const rows = await qb.getMany();
   const items = rows.slice(0, q.limit);

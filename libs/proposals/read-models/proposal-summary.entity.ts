@@ -10,6 +10,10 @@ const bigintAsNumber = {
 @Entity('proposal_summaries')
 @Index('proposal_summaries_by_status', ['organisationId', 'status', 'createdAt', 'id'])
 @Index('proposal_summaries_by_department', ['organisationId', 'departmentId', 'createdAt', 'id'])
+@Index('proposal_summaries_by_created', ['organisationId', 'createdAt', 'id'])
+@Index('proposal_summaries_by_updated', ['organisationId', 'updatedAt', 'id'])
+@Index('proposal_summaries_by_title', ['organisationId', 'title', 'id'])
+@Index('proposal_summaries_by_cost', ['organisationId', 'developmentCostMinor', 'id'])
 export class ProposalSummary {
   @PrimaryColumn('uuid') id: string;
   @Column('text', { name: 'organisation_id' }) organisationId: string;
