@@ -6,9 +6,8 @@ import { ProposalSummaries1764057660000 } from '../libs/proposals/read-models/mi
 import { ProposalSummary } from '../libs/proposals/read-models/proposal-summary.entity.js';
 import { ProposalSummaryProjection } from '../libs/proposals/read-models/proposal-summary.projection.js';
 import type { BenchConfig } from './support/config.js';
-import { fastRebuild } from './support/fast-rebuilder.js';
 import { loadProposalLog } from './support/proposal-log.js';
-import { Timings, timedProjection, timedStore, VariantSummaryProjection, WriteBehindSummaryProjection } from './support/rebuild-variants.js';
+import { Timings, timedProjection, timedStore } from './support/rebuild-timings.js';
 import { log, type Report } from './support/report.js';
 import { interleaved } from './support/rounds.js';
 import { fmt, ratio, withSpread } from './support/stats.js';
@@ -45,37 +44,10 @@ export async function rebuildPhase(url: string, config: BenchConfig, report: Rep
   const variants: Variant[] = [
     {
       name: 'library',
-      description: 'ProjectionRebuilder + ProposalSummaryProjection as they are (findBy + TypeORM upsert per batch)',
+      description: 'ProjectionRebuilder + ProposalSummaryProjection as shipped (set-based load and upsert per batch, prefetching reads, unlogged shadow tables, swap and vacuum)',
       buildsReadModel: true,
       async run(s, t, signal) {
         const result = await new ProjectionRebuilder(s, dataSource).rebuild(timedProjection(new ProposalSummaryProjection(), t), { batchSize: c.batchSize, signal });
-        return result.events;
-      },
-    },
-    {
-      name: 'P1 SQL load+upsert',
-      description: 'DocumentProjection.apply with one `= ANY($1)` select and one INSERT … SELECT FROM jsonb_populate_recordset($1) ON CONFLICT DO UPDATE per batch instead of findBy(In) + chunked TypeORM upsert',
-      buildsReadModel: true,
-      async run(s, t, signal) {
-        const result = await new ProjectionRebuilder(s, dataSource).rebuild(new VariantSummaryProjection(t, 'sql-any', 'sql-jsonb-recordset'), { batchSize: c.batchSize, signal });
-        return result.events;
-      },
-    },
-    {
-      name: 'P2 = P1 + rebuilder',
-      description: 'P1, and the rebuilder reads batch n+1 while batch n is applied, with UNLOGGED shadow tables keeping only unique indexes',
-      buildsReadModel: true,
-      async run(s, t, signal) {
-        const result = await fastRebuild(s, dataSource, new VariantSummaryProjection(t, 'sql-any', 'sql-jsonb-recordset'), { batchSize: c.batchSize, prefetch: true, lightShadow: true, signal }, t);
-        return result.events;
-      },
-    },
-    {
-      name: 'P3 = P2 + write-behind',
-      description: 'P2, and during a rebuild documents stay in memory between batches: each is loaded at most once and written once (bounded: written back when more than 100k are held)',
-      buildsReadModel: true,
-      async run(s, t, signal) {
-        const result = await fastRebuild(s, dataSource, new WriteBehindSummaryProjection(t), { batchSize: c.batchSize, prefetch: true, lightShadow: true, signal }, t);
         return result.events;
       },
     },
@@ -167,13 +139,11 @@ export async function rebuildPhase(url: string, config: BenchConfig, report: Rep
       const sum = (k: keyof Timings) => runs.reduce((a, r) => a + (r.t[k] as number), 0);
       const pct = (ms: number) => `${((ms / total) * 100).toFixed(0)}%`;
       const n = runs.length || 1;
-      const read = runs.reduce((a, r) => a + (r.t.prefetched ? r.t.readWait : r.t.readAll), 0);
+      // the rebuilder reads the next batch while it applies this one, so reading overlaps the other shares
       const split = v.buildsReadModel
-        ? `${runs.some((r) => r.t.prefetched) ? 'waiting for reads (prefetched)' : 'readAll'} ${pct(read)}, load ${pct(sum('load'))}, ` +
+        ? `reading the log ${pct(sum('readAll'))} (alongside applying), load ${pct(sum('load'))}, ` +
           `fold ${pct(sum('apply') - sum('load') - sum('write'))}, write ${pct(sum('write'))}, ` +
-          (sum('swap') > 0
-            ? `awaiting BEGIN/SET/COMMIT ${pct(sum('transactions'))} (the prefetched batch is parsed on the same thread meanwhile), swap ${pct(sum('swap'))}, rest ${pct(total - read - sum('apply') - sum('swap') - sum('transactions'))} (shadow setup and drop); `
-            : `rest ${pct(total - read - sum('apply'))} (transactions, shadow, swap); `) +
+          `rest ${pct(total - sum('apply'))} (waiting for reads, transactions, shadow tables, swap, vacuum); ` +
           `rows loaded ${fmt(sum('rowsLoaded') / n)}, written ${fmt(sum('rowsWritten') / n)} per rebuild`
         : `readAll ${pct(sum('readAll'))}`;
       report.note(`rebuild ${v.name}: ${v.description}. Wall time: ${split}.`);

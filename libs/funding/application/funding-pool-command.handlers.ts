@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, handleCommand, type EventMetadata, type EventStore } from '../../event-store/index.js';
+import { organisationGuard } from '../../platform/index.js';
 import { proposalStream } from '../../proposals/application/proposal-decider.js';
 import { foldProposalView } from '../../proposals/application/proposal-view.js';
 import {
@@ -9,7 +10,6 @@ import {
   FundingPoolNotFound,
   InvalidFundingRequest,
   type FundingPoolCommand,
-  type FundingPoolState,
 } from '../domain/index.js';
 import {
   AdjustFundingPoolAmountCommand,
@@ -31,10 +31,7 @@ async function run(
   expectedVersion?: number,
 ): Promise<FundingPoolCommandResult> {
   const stream = fundingPoolStream(poolId);
-  const guard = (state: unknown) => {
-    const s = state as FundingPoolState;
-    if (s.status !== 'none' && s.organisationId !== organisationId) throw new FundingPoolNotFound(poolId);
-  };
+  const guard = organisationGuard(organisationId, () => new FundingPoolNotFound(poolId));
   const result = await handleCommand(store, fundingPoolDecider, stream, command, { metadata, expectedVersion, guard });
   const pool = foldFundingPoolView(await store.readStream(stream, { toVersion: result.version }));
   if (!pool) throw new FundingPoolNotFound(poolId);

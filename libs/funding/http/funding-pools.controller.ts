@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, type PipeTransform } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { formatLogPosition } from '../../event-store/index.js';
 import {
   Idempotent,
+  PathIdPipe,
   actingOrganisation,
-  ProblemException,
-  etagFor,
-  matchesIfNoneMatch,
+  answerConditionalRead,
   metadataFor,
-  parseIfMatch,
+  optionalIfMatch,
   requireIfMatch,
+  setCommandHeaders,
+  setNextPageLink,
+  uuidOr404,
 } from '../../platform/index.js';
 import { ReadYourWrites } from '../../projections/nest/projections.module.js';
 import {
@@ -35,22 +36,9 @@ import {
   ReleaseCommitmentRequest,
 } from './dto/funding-pool.requests.js';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new ProblemException({ status: 404, detail: 'No funding pool has this id.', errors: [{ field: 'id', reason: 'is not a funding pool id' }] }),
-});
-const commitmentIdOr404: PipeTransform<string, string> = {
-  transform(value: string) {
-    if (!IDENTIFIER.test(value)) {
-      throw new ProblemException({ status: 404, detail: 'No commitment has this id.', errors: [{ field: 'commitmentId', reason: 'is not a commitment id' }] });
-    }
-    return value;
-  },
-};
+const uuid = uuidOr404('id', 'funding pool');
+const commitmentIdOr404 = new PathIdPipe(IDENTIFIER, 'commitmentId', 'commitment');
 const LIST_VIEW = [new FundingPoolSummaryProjection().name];
-const optionalIfMatch = (header: string | undefined) => {
-  const expected = parseIfMatch(header);
-  return expected === '*' ? undefined : expected;
-};
 
 function toListItem(p: FundingPoolSummary) {
   const money = (amountMinor: number) => ({ amountMinor, currency: p.currency });
@@ -105,11 +93,7 @@ export class FundingPoolsController {
     const page = await this.queries.execute(
       new ListFundingPoolsQuery({ organisationId, forumId: params.forumId, year: params.year, limit, cursor: params.cursor }),
     );
-    if (page.nextCursor) {
-      const next = new URL(req.originalUrl, 'http://local');
-      next.searchParams.set('cursor', page.nextCursor);
-      res.setHeader('Link', `<${next.pathname}${next.search}>; rel="next"`);
-    }
+    setNextPageLink(req, res, page.nextCursor);
     return { items: page.items.map(toListItem), nextCursor: page.nextCursor, limit };
   }
 
@@ -121,12 +105,7 @@ export class FundingPoolsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<FundingPoolView | undefined> {
     const pool = await this.queries.execute(new GetFundingPoolQuery(id, actingOrganisation()));
-    res.setHeader('ETag', etagFor(pool.version));
-    if (matchesIfNoneMatch(ifNoneMatch, pool.version)) {
-      res.status(304);
-      return undefined;
-    }
-    return pool;
+    return answerConditionalRead(res, ifNoneMatch, pool);
   }
 
   @Post(':id/adjustments')
@@ -206,8 +185,7 @@ export class FundingPoolsController {
   }
 
   private answer(res: Response, result: FundingPoolCommandResult): FundingPoolView {
-    res.setHeader('ETag', etagFor(result.pool.version));
-    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    setCommandHeaders(res, result.pool.version, result.position);
     return result.pool;
   }
 }

@@ -43,3 +43,9 @@ export function matchesIfNoneMatch(header: string | undefined, version: number):
     return t === '*' || t.replace(/^W\//, '') === etagFor(version);
   });
 }
+
+/** For updates an optional `If-Match` may guard: a number guards the write, `*` or none lets the version just read guard it. */
+export function optionalIfMatch(header: string | undefined): number | undefined {
+  const parsed = parseIfMatch(header);
+  return parsed === '*' ? undefined : parsed;
+}

@@ -1,15 +1,15 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { actingOrganisation } from '../../platform/index.js';
+import { PathIdPipe, actingOrganisation } from '../../platform/index.js';
 import { ReadYourWrites } from '../../projections/nest/projections.module.js';
 import { NoScoringModelForForum } from '../application/errors.js';
 import { ForumRankingReader, type ForumRanking } from '../application/forum-ranking.reader.js';
 import { ScoringModelNotFound } from '../domain/index.js';
 import { ForumRankingProjection } from '../read-models/forum-ranking.projection.js';
 import { ScoringModelSummaryProjection } from '../read-models/scoring-model-summary.projection.js';
-import { RankingParams } from './dto/index.js';
-import { forumIdOr404 } from './path-params.js';
+import { FORUM_ID, RankingParams } from './dto/index.js';
 
+const forumIdOr404 = new PathIdPipe(FORUM_ID, 'forumId', 'forum');
 const RANKING_VIEWS = [new ForumRankingProjection().name, new ScoringModelSummaryProjection().name];
 
 /** A forum's prioritised and not-yet-prioritised requests (seed 002 p. 19). */

@@ -2,16 +2,14 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { formatLogPosition } from '../../event-store/index.js';
-import { Idempotent, RequestContext, actingOrganisation, etagFor, metadataFor } from '../../platform/index.js';
+import { Idempotent, RequestContext, actingOrganisation, etagFor, metadataFor, setCommandHeaders, uuidOr404 } from '../../platform/index.js';
 import { RecordScoreSetCommand } from '../application/scorecard-commands.js';
 import { GetScorecardQuery } from '../application/scorecard-queries.js';
 import type { ScorecardView } from '../application/scorecard-view.js';
 import { LIMITS, RecordScoresRequest, ScorecardParams } from './dto/index.js';
 import { fieldProblem } from './field-problem.js';
-import { uuidOr404 } from './path-params.js';
 
-const uuid = uuidOr404('proposal', 'proposalId');
+const uuid = uuidOr404('proposalId', 'proposal');
 
 /** Scores must be whole numbers; whether they fit the model version is the domain's to judge (422). */
 function requireWholeScores(scores: Record<string, unknown>): void {
@@ -63,8 +61,7 @@ export class ProposalScoresController {
       ),
     );
     res.status(result.position ? 201 : 200).location(`${req.baseUrl}/v1/proposals/${proposalId}/scores?forumId=${encodeURIComponent(body.forumId)}`);
-    res.setHeader('ETag', etagFor(result.scorecard.version));
-    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    setCommandHeaders(res, result.scorecard.version, result.position);
     return result.scorecard;
   }
 

@@ -3,15 +3,16 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req,
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { formatLogPosition } from '../../event-store/index.js';
 import {
   Idempotent,
   actingOrganisation,
-  etagFor,
-  matchesIfNoneMatch,
+  answerConditionalRead,
   metadataFor,
-  parseIfMatch,
+  optionalIfMatch,
+  positiveIntOr404,
   requireIfMatch,
+  setCommandHeaders,
+  uuidOr404,
 } from '../../platform/index.js';
 import { ReadYourWrites } from '../../projections/nest/projections.module.js';
 import {
@@ -30,9 +31,9 @@ import {
   ReviseScoringModelRequest,
   toScoringModelContent,
 } from './dto/index.js';
-import { uuidOr404, versionOr404 } from './path-params.js';
 
-const uuid = uuidOr404('scoring model', 'id');
+const uuid = uuidOr404('id', 'scoring model');
+const versionOr404 = positiveIntOr404('version', 'version');
 const LIST_VIEW = [new ScoringModelSummaryProjection().name];
 
 /** A forum's scoring models: criteria, weights and scales, revised into numbered versions, retired at most once. */
@@ -89,12 +90,7 @@ export class ScoringModelsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ScoringModelView | undefined> {
     const model = await this.queries.execute(new GetScoringModelQuery(id, actingOrganisation()));
-    res.setHeader('ETag', etagFor(model.version));
-    if (matchesIfNoneMatch(ifNoneMatch, model.version)) {
-      res.status(304);
-      return undefined;
-    }
-    return model;
+    return answerConditionalRead(res, ifNoneMatch, model);
   }
 
   @Get(':id/versions/:version')
@@ -131,16 +127,14 @@ export class ScoringModelsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ScoringModelView> {
-    const expected = parseIfMatch(ifMatch);
     const result = await this.commands.execute(
-      new RetireScoringModelCommand(id, actingOrganisation(), body.reason, expected === '*' ? undefined : expected, metadataFor(body.reason)),
+      new RetireScoringModelCommand(id, actingOrganisation(), body.reason, optionalIfMatch(ifMatch), metadataFor(body.reason)),
     );
     return this.answer(res, result);
   }
 
   private answer(res: Response, result: ScoringModelCommandResult): ScoringModelView {
-    res.setHeader('ETag', etagFor(result.model.version));
-    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    setCommandHeaders(res, result.model.version, result.position);
     return result.model;
   }
 }

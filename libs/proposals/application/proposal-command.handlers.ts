@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, handleCommand, type EventMetadata, type EventStore } from '../../event-store/index.js';
-import { ProposalCommandType, ProposalNotFound, type ProposalCommand, type ProposalState } from '../domain/index.js';
+import { organisationGuard } from '../../platform/index.js';
+import { ProposalCommandType, ProposalNotFound, type ProposalCommand } from '../domain/index.js';
 import {
   AmendProposalCommand,
   DraftProposalCommand,
@@ -22,10 +23,7 @@ async function run(
   expectedVersion?: number,
 ): Promise<ProposalCommandResult> {
   const stream = proposalStream(proposalId);
-  const guard = (state: unknown) => {
-    const s = state as ProposalState;
-    if (s.status !== 'none' && s.organisationId !== organisationId) throw new ProposalNotFound(proposalId);
-  };
+  const guard = organisationGuard(organisationId, () => new ProposalNotFound(proposalId));
   // a draft's id was generated for it: there is nothing to read
   const newStream = command.type === ProposalCommandType.Draft;
   const result = await handleCommand(store, proposalDecider, stream, command, { metadata, expectedVersion, guard, newStream });

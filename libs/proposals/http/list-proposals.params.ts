@@ -1,13 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { PageCursor, PageLimit, commaList, toInteger } from '../../platform/index.js';
 import { PROPOSAL_SORT_FIELDS, type ProposalSortField } from '../read-models/proposal-list.query.js';
 
 const STATUSES = ['draft', 'submitted', 'withdrawn'] as const;
-
-/** `?status=draft,submitted` and `?status=draft&status=submitted` both mean "either". */
-const commaList = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
 
 export class ListProposalsParams {
   @ApiPropertyOptional({ description: 'Only these statuses (comma-separated or repeated).', enum: STATUSES, isArray: true })
@@ -40,25 +37,17 @@ export class ListProposalsParams {
   @IsIn(['asc', 'desc'])
   direction?: 'asc' | 'desc';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100, 20)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,512}$/, { message: 'cursor must be a cursor returned by this list' })
+  @PageCursor()
   cursor?: string;
 }
 
 export class GetProposalParams {
   @ApiPropertyOptional({ description: 'The proposal as it stood at this version of its stream.', minimum: 1 })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value))
+  @Transform(toInteger)
   @IsInt()
   @Min(1)
   asOfVersion?: number;

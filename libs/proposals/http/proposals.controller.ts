@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { formatLogPosition } from '../../event-store/index.js';
 import {
   Idempotent,
   actingOrganisation,
-  ProblemException,
-  etagFor,
-  matchesIfNoneMatch,
+  answerConditionalRead,
   metadataFor,
-  parseIfMatch,
+  optionalIfMatch,
   requireIfMatch,
+  setCommandHeaders,
+  setNextPageLink,
+  uuidOr404,
 } from '../../platform/index.js';
 import { ReadYourWrites } from '../../projections/nest/projections.module.js';
 import {
@@ -36,11 +36,8 @@ import {
 import { GetProposalParams, ListProposalsParams } from './list-proposals.params.js';
 import { toProposalListItem } from './proposal-list-item.js';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new ProblemException({ status: 404, detail: 'No proposal has this id.', errors: [{ field: 'id', reason: 'is not a proposal id' }] }),
-});
+const uuid = uuidOr404('id', 'proposal');
 const LIST_VIEW = [new ProposalSummaryProjection().name];
-
 
 /** The programme office's proposals (projektindstillinger): draft, amend, submit, withdraw, read, list, history. */
 @ApiTags('proposals')
@@ -84,11 +81,7 @@ export class ProposalsController {
         cursor: params.cursor,
       }),
     );
-    if (page.nextCursor) {
-      const next = new URL(req.originalUrl, 'http://local');
-      next.searchParams.set('cursor', page.nextCursor);
-      res.setHeader('Link', `<${next.pathname}${next.search}>; rel="next"`);
-    }
+    setNextPageLink(req, res, page.nextCursor);
     return { items: page.items.map(toProposalListItem), nextCursor: page.nextCursor, limit };
   }
 
@@ -101,12 +94,8 @@ export class ProposalsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProposalView | undefined> {
     const proposal = await this.queries.execute(new GetProposalQuery(id, actingOrganisation(), params.asOfVersion));
-    res.setHeader('ETag', etagFor(proposal.version));
-    if (params.asOfVersion === undefined && matchesIfNoneMatch(ifNoneMatch, proposal.version)) {
-      res.status(304);
-      return undefined;
-    }
-    return proposal;
+    // a past version never changes, but it is not the version If-None-Match speaks of
+    return answerConditionalRead(res, params.asOfVersion === undefined ? ifNoneMatch : undefined, proposal);
   }
 
   @Get(':id/history')
@@ -141,8 +130,7 @@ export class ProposalsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProposalView> {
-    const expected = parseIfMatch(ifMatch);
-    const result = await this.commands.execute(new SubmitProposalCommand(id, actingOrganisation(), expected === '*' ? undefined : expected, metadataFor(body?.reason)));
+    const result = await this.commands.execute(new SubmitProposalCommand(id, actingOrganisation(), optionalIfMatch(ifMatch), metadataFor(body?.reason)));
     return this.answer(res, result);
   }
 
@@ -156,16 +144,14 @@ export class ProposalsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProposalView> {
-    const expected = parseIfMatch(ifMatch);
     const result = await this.commands.execute(
-      new WithdrawProposalCommand(id, actingOrganisation(), body.reason, expected === '*' ? undefined : expected, metadataFor(body.reason)),
+      new WithdrawProposalCommand(id, actingOrganisation(), body.reason, optionalIfMatch(ifMatch), metadataFor(body.reason)),
     );
     return this.answer(res, result);
   }
 
   private answer(res: Response, result: ProposalCommandResult): ProposalView {
-    res.setHeader('ETag', etagFor(result.proposal.version));
-    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    setCommandHeaders(res, result.proposal.version, result.position);
     return result.proposal;
   }
 }

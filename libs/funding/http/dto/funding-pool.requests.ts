@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageCursor, PageLimit, toInteger } from '../../../platform/index.js';
 import { CURRENCIES, type Currency } from '../../../shared-kernel/money.js';
 import { COST_KINDS, INVESTMENT_AREAS, MAX_YEAR, MIN_YEAR, type CostKind, type InvestmentArea } from '../../domain/index.js';
 
@@ -103,8 +104,6 @@ export class ReleaseCommitmentRequest {
   reason?: string;
 }
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
-
 export class ListFundingPoolsParams {
   @ApiPropertyOptional({ example: 'herning-steering-group' })
   @IsOptional()
@@ -114,23 +113,15 @@ export class ListFundingPoolsParams {
 
   @ApiPropertyOptional({ example: 2027 })
   @IsOptional()
-  @Transform(toInt)
+  @Transform(toInteger)
   @IsInt()
   @Min(MIN_YEAR)
   @Max(MAX_YEAR)
   year?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100, 20)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,512}$/, { message: 'cursor must be a cursor returned by this list' })
+  @PageCursor()
   cursor?: string;
 }

@@ -3,8 +3,17 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Req
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { formatLogPosition } from '../../../event-store/index.js';
-import { Idempotent, ProblemException, actingOrganisation, etagFor, metadataFor, parseIfMatch, requireIfMatch } from '../../../platform/index.js';
+import {
+  Idempotent,
+  ProblemException,
+  actingOrganisation,
+  etagFor,
+  metadataFor,
+  optionalIfMatch,
+  positiveIntOr404,
+  requireIfMatch,
+  setCommandHeaders,
+} from '../../../platform/index.js';
 import { meetingIdPipe } from '../../meetings/http/meetings.controller.js';
 import {
   AddAgendaItemCommand,
@@ -19,14 +28,7 @@ import { GetAgendaQuery, GetAgendaRevisionQuery } from '../application/agenda-qu
 import type { AgendaRevisionView, AgendaView } from '../application/agenda-view.js';
 import { AddAgendaItemRequest, FreezeAgendaRequest, ReopenAgendaRequest, ReorderAgendaItemsRequest } from './dto/agenda-requests.js';
 
-const revisionPipe: PipeTransform<string, number> = {
-  transform(value: string) {
-    if (!/^[1-9]\d{0,8}$/.test(value)) {
-      throw new ProblemException({ status: 404, detail: 'No frozen revision has this number.', errors: [{ field: 'revision', reason: 'is not a revision number' }] });
-    }
-    return Number(value);
-  },
-};
+const revisionPipe = positiveIntOr404('revision', 'frozen revision');
 
 const itemIdPipe: PipeTransform<string, string> = {
   transform(value: string) {
@@ -35,12 +37,6 @@ const itemIdPipe: PipeTransform<string, string> = {
     }
     return value;
   },
-};
-
-/** The If-Match version of an optional precondition (`*` and absent mean: the version just read). */
-const optionalIfMatch = (header: string | undefined) => {
-  const parsed = parseIfMatch(header);
-  return parsed === '*' ? undefined : parsed;
 };
 
 /**
@@ -175,8 +171,7 @@ export class AgendasController {
   }
 
   private answer(res: Response, result: AgendaCommandResult): AgendaView {
-    res.setHeader('ETag', etagFor(result.agenda.version));
-    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    setCommandHeaders(res, result.agenda.version, result.position);
     return result.agenda;
   }
 }

@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { formatLogPosition } from '../../../event-store/index.js';
-import { Idempotent, ProblemException, actingOrganisation, etagFor, metadataFor } from '../../../platform/index.js';
+import { Idempotent, actingOrganisation, etagFor, metadataFor, setCommandHeaders, uuidOr404 } from '../../../platform/index.js';
 import { meetingIdPipe } from '../../meetings/http/meetings.controller.js';
 import { TakeDecisionCommand } from '../application/decision-commands.js';
 import { GetDecisionQuery, GetProjectQuery, type DecisionRecordView } from '../application/project-queries.js';
 import type { DecisionView, ProjectView } from '../application/project-view.js';
 import { TakeDecisionRequest } from './dto/take-decision.request.js';
 
-const proposalIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new ProblemException({ status: 404, detail: 'No project has this id.', errors: [{ field: 'proposalId', reason: 'is not a proposal id' }] }),
-});
-const decisionIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new ProblemException({ status: 404, detail: 'No decision has this id.', errors: [{ field: 'decisionId', reason: 'is not a decision id' }] }),
-});
+const proposalIdPipe = uuidOr404('proposalId', 'project', 'proposal');
+const decisionIdPipe = uuidOr404('decisionId', 'decision');
 
 /** Decisions at meetings: taken on a frozen agenda, recorded on the project's stream with their whole basis. */
 @ApiTags('decisions')
@@ -41,8 +36,7 @@ export class DecisionsController {
     const decisionId = randomUUID();
     const result = await this.commands.execute(new TakeDecisionCommand(meetingId, actingOrganisation(), decisionId, body, metadataFor(body.rationale)));
     res.status(201).location(`${req.baseUrl}${result.decision.link}`);
-    res.setHeader('ETag', etagFor(result.project.version));
-    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    setCommandHeaders(res, result.project.version, result.position);
     return result.decision;
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { ProblemException, actingOrganisation } from '../../../platform/index.js';
+import { ProblemException, actingOrganisation, setNextPageLink } from '../../../platform/index.js';
 import { ReadYourWrites } from '../../../projections/nest/projections.module.js';
 import { ForumPortfolioReader, type ForumPortfolio } from '../application/forum-portfolio.reader.js';
 import { InvalidPortfolioCursor, listPortfolio } from '../read-models/portfolio-list.query.js';
@@ -48,11 +48,7 @@ export class PortfolioController {
       if (error instanceof InvalidPortfolioCursor) throw new ProblemException({ status: 400, detail: error.message, errors: [{ field: 'cursor', reason: error.message }] });
       throw error;
     });
-    if (page.nextCursor) {
-      const next = new URL(req.originalUrl, 'http://local');
-      next.searchParams.set('cursor', page.nextCursor);
-      res.setHeader('Link', `<${next.pathname}${next.search}>; rel="next"`);
-    }
+    setNextPageLink(req, res, page.nextCursor);
     return { items: page.items.map(toPortfolioRow), nextCursor: page.nextCursor, limit };
   }
 

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, handleCommand, type EventMetadata, type EventStore } from '../../../event-store/index.js';
+import { organisationGuard } from '../../../platform/index.js';
 import { ForumCommandType, ForumNotFound, InvalidForum, type Forum, type ForumCommand, type ForumState, type Mandate } from '../../domain/forums/index.js';
 import { findDepartment, type Organisation } from '../../domain/organisations/index.js';
 import { OrganisationReader } from '../../organisations/application/organisation-reader.js';
@@ -31,11 +32,11 @@ async function run(
   expectedVersion?: number,
   check?: (forum: Forum) => void,
 ): Promise<ForumCommandResult> {
+  const inScope = organisationGuard(organisationId, () => new ForumNotFound(forumId));
   const guard = (state: unknown) => {
+    inScope(state);
     const s = state as ForumState;
-    if (s.status === 'none') return; // the domain answers ForumNotFound (or establishes it)
-    if (s.organisationId !== organisationId) throw new ForumNotFound(forumId);
-    check?.(s);
+    if (s.status !== 'none') check?.(s); // none: the domain answers ForumNotFound (or establishes it)
   };
   const result = await handleCommand(store, forumDecider, forumStream(forumId), command, { metadata, expectedVersion, guard });
   return { forum: await reader.load(forumId, organisationId, { toVersion: result.version }), position: result.append?.lastPosition ?? null };

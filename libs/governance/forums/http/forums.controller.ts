@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { formatLogPosition } from '../../../event-store/index.js';
 import {
   Idempotent,
-  ProblemException,
+  PathIdPipe,
   actingOrganisation,
   etagFor,
   metadataFor,
-  parseIfMatch,
+  optionalIfMatch,
   requireIfMatch,
+  setCommandHeaders,
+  setNextPageLink,
+  uuidOr404,
 } from '../../../platform/index.js';
 import { ReadYourWrites } from '../../../projections/nest/projections.module.js';
 import { MEMBER_ID } from '../../http/limits.js';
-import { PathIdPipe } from '../../http/path-params.js';
 import { calendarDay } from '../application/calendar-day.js';
 import {
   AmendForumMandateCommand,
@@ -51,17 +52,9 @@ import {
 import { toForumListItem } from './forum-list-item.js';
 import { toDecisionRule, toMandate, withFieldsRelativeTo } from './to-forum-setup.js';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new ProblemException({ status: 404, detail: 'No forum has this id.', errors: [{ field: 'id', reason: 'is not a forum id' }] }),
-});
+const uuid = uuidOr404('id', 'forum');
 const memberId = new PathIdPipe(MEMBER_ID, 'memberId', 'member');
 const LIST_VIEW = [new ForumSummaryProjection().name];
-
-/** Optional `If-Match`: a number guards the write, `*` or none lets the version just read guard it. */
-const optionalVersion = (ifMatch: string | undefined) => {
-  const parsed = parseIfMatch(ifMatch);
-  return parsed === '*' ? undefined : parsed;
-};
 
 /** Governance forums (styregruppe, direktion, bestyrelse, faggruppe): set-up, mandate, decision rule, members. */
 @ApiTags('forums')
@@ -109,11 +102,7 @@ export class ForumsController {
         cursor: params.cursor,
       }),
     );
-    if (page.nextCursor) {
-      const next = new URL(req.originalUrl, 'http://local');
-      next.searchParams.set('cursor', page.nextCursor);
-      res.setHeader('Link', `<${next.pathname}${next.search}>; rel="next"`);
-    }
+    setNextPageLink(req, res, page.nextCursor);
     return { items: page.items.map((f) => toForumListItem(f, on)), nextCursor: page.nextCursor, limit, membersOn: on };
   }
 
@@ -173,7 +162,7 @@ export class ForumsController {
   ): Promise<MemberView> {
     const person = body.person.email === undefined ? { name: body.person.name } : { name: body.person.name, email: body.person.email };
     const result = await this.commands.execute(
-      new JoinForumCommand(id, actingOrganisation(), body.memberId, person, body.role, body.from, optionalVersion(ifMatch), metadataFor(body.reason)),
+      new JoinForumCommand(id, actingOrganisation(), body.memberId, person, body.role, body.from, optionalIfMatch(ifMatch), metadataFor(body.reason)),
     );
     res.status(201).location(`${req.baseUrl}/v1/forums/${id}/members/${body.memberId}`);
     return this.answer(res, result, toMemberView(result.forum, body.memberId));
@@ -228,7 +217,7 @@ export class ForumsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MemberView> {
     const result = await this.commands.execute(
-      new LeaveForumCommand(id, actingOrganisation(), member, body.to, optionalVersion(ifMatch), metadataFor(body.reason)),
+      new LeaveForumCommand(id, actingOrganisation(), member, body.to, optionalIfMatch(ifMatch), metadataFor(body.reason)),
     );
     return this.answer(res, result, toMemberView(result.forum, member));
   }
@@ -252,8 +241,7 @@ export class ForumsController {
   }
 
   private answer<T>(res: Response, result: ForumCommandResult, view: T): T {
-    res.setHeader('ETag', etagFor(result.forum.version));
-    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    setCommandHeaders(res, result.forum.version, result.position);
     return view;
   }
 }

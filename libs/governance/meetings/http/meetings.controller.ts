@@ -1,9 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, type PipeTransform } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { formatLogPosition } from '../../../event-store/index.js';
-import { Idempotent, ProblemException, actingOrganisation, etagFor, metadataFor, parseIfMatch } from '../../../platform/index.js';
+import {
+  Idempotent,
+  PathIdPipe,
+  actingOrganisation,
+  etagFor,
+  metadataFor,
+  optionalIfMatch,
+  setCommandHeaders,
+  setNextPageLink,
+  uuidOr404,
+} from '../../../platform/index.js';
 import { ReadYourWrites } from '../../../projections/nest/projections.module.js';
 import { findMeeting, MeetingCalendarEventType, MeetingNotFound } from '../../domain/meetings/index.js';
 import {
@@ -23,26 +32,8 @@ import { FORUM_ID } from './dto/limits.js';
 import { ListMeetingsParams } from './dto/list-meetings.params.js';
 import { RecurrenceRuleRequest, toRecurrenceRuleInput } from './dto/recurrence-rule.request.js';
 
-/** A forum id that cannot be one is a forum that does not exist. */
-export const forumIdPipe: PipeTransform<string, string> = {
-  transform(value: string) {
-    if (!FORUM_ID.test(value)) {
-      throw new ProblemException({ status: 404, detail: 'No forum has this id.', errors: [{ field: 'forumId', reason: 'is not a forum id' }] });
-    }
-    return value;
-  },
-};
-
-export const meetingIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new ProblemException({ status: 404, detail: 'No meeting has this id.', errors: [{ field: 'meetingId', reason: 'is not a meeting id' }] }),
-});
-
-/** The If-Match version of an optional precondition (`*` and absent mean: the version just read). */
-const optionalIfMatch = (header: string | undefined) => {
-  const parsed = parseIfMatch(header);
-  return parsed === '*' ? undefined : parsed;
-};
+const forumIdPipe = new PathIdPipe(FORUM_ID, 'forumId', 'forum');
+export const meetingIdPipe = uuidOr404('meetingId', 'meeting');
 
 const LIST_VIEWS = [MEETINGS_VIEW, 'agenda_summaries'];
 
@@ -152,11 +143,7 @@ export class ForumMeetingsController {
     const page = await this.queries.execute(
       new ListMeetingsQuery({ organisationId, forumId, from: params.from, to: params.to, status: params.status, limit, cursor: params.cursor }),
     );
-    if (page.nextCursor) {
-      const next = new URL(req.originalUrl, 'http://local');
-      next.searchParams.set('cursor', page.nextCursor);
-      res.setHeader('Link', `<${next.pathname}${next.search}>; rel="next"`);
-    }
+    setNextPageLink(req, res, page.nextCursor);
     return { forumId, items: page.items, nextCursor: page.nextCursor, limit };
   }
 
@@ -214,8 +201,7 @@ export class ForumMeetingsController {
   }
 
   private headers(res: Response, result: MeetingCalendarResult): void {
-    res.setHeader('ETag', etagFor(result.version));
-    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    setCommandHeaders(res, result.version, result.position);
   }
 
   private meeting(result: MeetingCalendarResult, meetingId: string): MeetingView {

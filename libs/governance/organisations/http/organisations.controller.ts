@@ -2,20 +2,20 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Req, Res 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { formatLogPosition } from '../../../event-store/index.js';
 import {
   Idempotent,
+  PathIdPipe,
   ProblemException,
   actingOrganisation,
   etagFor,
-  matchesIfNoneMatch,
+  answerConditionalRead,
   metadataFor,
-  parseIfMatch,
+  optionalIfMatch,
   requireIfMatch,
+  setCommandHeaders,
 } from '../../../platform/index.js';
 import { DepartmentNotFound } from '../../domain/organisations/index.js';
 import { SLUG } from '../../http/limits.js';
-import { PathIdPipe } from '../../http/path-params.js';
 import {
   AddDepartmentCommand,
   CloseDepartmentCommand,
@@ -29,12 +29,6 @@ import { AddDepartmentRequest, OrganisationChangeReasonRequest, RegisterOrganisa
 
 const organisationId = new PathIdPipe(SLUG, 'id', 'organisation');
 const departmentId = new PathIdPipe(SLUG, 'departmentId', 'department');
-
-/** Optional `If-Match`: a number guards the write, `*` or none lets the version just read guard it. */
-const optionalVersion = (ifMatch: string | undefined) => {
-  const parsed = parseIfMatch(ifMatch);
-  return parsed === '*' ? undefined : parsed;
-};
 
 /** Organisations (a municipality, a collaboration) and their departments (forvaltninger, fagområder). */
 @ApiTags('organisations')
@@ -73,12 +67,7 @@ export class OrganisationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<OrganisationView | undefined> {
     const organisation = await this.queries.execute(new GetOrganisationQuery(id, actingOrganisation()));
-    res.setHeader('ETag', etagFor(organisation.version));
-    if (matchesIfNoneMatch(ifNoneMatch, organisation.version)) {
-      res.status(304);
-      return undefined;
-    }
-    return organisation;
+    return answerConditionalRead(res, ifNoneMatch, organisation);
   }
 
   @Post(':id/departments')
@@ -93,7 +82,7 @@ export class OrganisationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<OrganisationView> {
     const result = await this.commands.execute(
-      new AddDepartmentCommand(id, actingOrganisation(), body.id, body.name, optionalVersion(ifMatch), metadataFor(body.reason)),
+      new AddDepartmentCommand(id, actingOrganisation(), body.id, body.name, optionalIfMatch(ifMatch), metadataFor(body.reason)),
     );
     res.status(201).location(`${req.baseUrl}/v1/organisations/${id}/departments/${body.id}`);
     return this.answer(res, result);
@@ -142,14 +131,13 @@ export class OrganisationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<OrganisationView> {
     const result = await this.commands.execute(
-      new CloseDepartmentCommand(id, actingOrganisation(), department, optionalVersion(ifMatch), metadataFor(body?.reason)),
+      new CloseDepartmentCommand(id, actingOrganisation(), department, optionalIfMatch(ifMatch), metadataFor(body?.reason)),
     );
     return this.answer(res, result);
   }
 
   private answer(res: Response, result: OrganisationCommandResult): OrganisationView {
-    res.setHeader('ETag', etagFor(result.organisation.version));
-    if (result.position) res.setHeader('X-Log-Position', formatLogPosition(result.position));
+    setCommandHeaders(res, result.organisation.version, result.position);
     return result.organisation;
   }
 }
