@@ -54,8 +54,10 @@ export interface SubscribeOptions {
   readonly after?: LogPosition;
   readonly batchSize?: number;
   readonly types?: readonly string[];
-  /** How often to look for new events when idle (a local append wakes the subscription at once). */
+  /** How often to look for new events when idle (a local append wakes the subscription sooner). */
   readonly pollIntervalMs?: number;
+  /** How long after a local append to read, so that a burst is read as one batch. Default 5 ms. */
+  readonly coalesceMs?: number;
 }
 
 /** A live read of the global log: every event exactly once, in read order, in batches. */

@@ -9,6 +9,7 @@ export class PollingSubscription implements Subscription {
   private stopped = false;
   private wake: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private pendingWake: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly readAll: (options: ReadAllOptions) => Promise<ReadAllResult>,
@@ -16,13 +17,23 @@ export class PollingSubscription implements Subscription {
     private readonly unregister: () => void,
   ) {}
 
-  /** Called by the store after a local append so that subscribers do not wait out the poll interval. */
+  /**
+   * Called by the store after a local append so that subscribers do not wait out the poll interval. The read
+   * follows a few milliseconds later, so that a burst of appends is read as one batch rather than one query each
+   * (every projection runs its own subscription).
+   */
   notify(): void {
-    this.wake?.();
+    if (!this.wake || this.pendingWake) return;
+    this.pendingWake = setTimeout(() => {
+      this.pendingWake = null;
+      this.wake?.();
+    }, this.options.coalesceMs ?? 5);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.pendingWake) clearTimeout(this.pendingWake);
+    this.pendingWake = null;
     this.wake?.();
     this.unregister();
   }
