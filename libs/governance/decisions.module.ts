@@ -15,7 +15,9 @@ import { decisionProblemMapper } from './decisions/http/decision-problem.mapper.
 import { DecisionsController, ProjectsController } from './decisions/http/decisions.controller.js';
 import { PortfolioController } from './decisions/http/portfolio.controller.js';
 import { PortfolioProject } from './decisions/read-models/portfolio-project.entity.js';
+import { PortfolioProjectScore } from './decisions/read-models/portfolio-project-score.entity.js';
 import { PortfolioProjectsProjection } from './decisions/read-models/portfolio-projects.projection.js';
+import { PortfolioScoresProjection } from './decisions/read-models/portfolio-scores.projection.js';
 import { GovernanceModule } from './governance.module.js';
 import { MeetingsAgendasModule } from './meetings-agendas.module.js';
 
@@ -25,7 +27,7 @@ import { MeetingsAgendasModule } from './meetings-agendas.module.js';
  * (`portfolio_projects` read model: the directors' portfolio, and each forum's).
  */
 @Module({
-  imports: [CqrsModule, ProjectionsModule, TypeOrmModule.forFeature([PortfolioProject]), GovernanceModule, MeetingsAgendasModule, ProblemModule.forFeature(decisionProblemMapper)],
+  imports: [CqrsModule, ProjectionsModule, TypeOrmModule.forFeature([PortfolioProject, PortfolioProjectScore]), GovernanceModule, MeetingsAgendasModule, ProblemModule.forFeature(decisionProblemMapper)],
   controllers: [DecisionsController, ProjectsController, PortfolioController],
   providers: [TakeDecisionHandler, ...PROJECT_QUERY_HANDLERS, DecisionBasisLoader, ForumPortfolioReader, { provide: GATE_RULE_SETS, useValue: DEFAULT_GATE_RULE_SETS }],
 })
@@ -38,5 +40,6 @@ export class DecisionsModule implements OnModuleInit {
   onModuleInit(): void {
     this.projections.register(new PortfolioEntryProcess(this.store));
     this.projections.register(new PortfolioProjectsProjection());
+    this.projections.register(new PortfolioScoresProjection());
   }
 }

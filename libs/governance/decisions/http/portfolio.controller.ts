@@ -7,9 +7,13 @@ import { ReadYourWrites } from '../../../projections/nest/projections.module.js'
 import { ForumPortfolioReader, type ForumPortfolio } from '../application/forum-portfolio.reader.js';
 import { InvalidPortfolioCursor, listPortfolio } from '../read-models/portfolio-list.query.js';
 import { toPortfolioRow, type PortfolioRow } from '../read-models/portfolio-row.js';
-import { ListPortfolioParams } from './dto/list-portfolio.params.js';
+import type { PortfolioScore } from '../read-models/portfolio-project-score.entity.js';
+import { ListPortfolioParams, scoreHundredths } from './dto/list-portfolio.params.js';
 
-const PORTFOLIO_VIEW = ['portfolio_projects'];
+/** A project in the directors' portfolio: with its current weighted score (null: unscored). */
+export type DirectorsPortfolioRow = PortfolioRow & { readonly score: PortfolioScore | null };
+
+const PORTFOLIO_VIEW = ['portfolio_projects', 'portfolio_scores'];
 const FORUM_VIEW = ['portfolio_projects', 'forum_rankings', 'funding_pools', 'meetings'];
 
 /** The portfolio views: the directors' across forums, and each forum's current view. */
@@ -23,14 +27,20 @@ export class PortfolioController {
   ) {}
 
   @Get('portfolio')
-  @ApiOperation({ summary: "The directors' portfolio", description: 'Every project of the organisation; filter, sort, cursor-paginated; each links to its decisions.' })
+  @ApiOperation({ summary: "The directors' portfolio", description: 'Every project of the organisation with its current weighted score (the highest over the forums that scored it, each with its active model\'s current version); filter (also by minScore/maxScore), sort (also by score, unscored last), cursor-paginated; each links to its decisions.' })
   @ApiHeader({ name: 'X-Min-Position', required: false })
   async list(
     @Query() params: ListPortfolioParams,
     @Headers('x-min-position') minPosition: string | undefined,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<{ items: PortfolioRow[]; nextCursor: string | null; limit: number }> {
+  ): Promise<{ items: DirectorsPortfolioRow[]; nextCursor: string | null; limit: number }> {
+    const minScore = params.minScore === undefined ? undefined : scoreHundredths(params.minScore);
+    const maxScore = params.maxScore === undefined ? undefined : scoreHundredths(params.maxScore);
+    if (minScore !== undefined && maxScore !== undefined && minScore > maxScore) {
+      const reason = 'minScore must not be above maxScore';
+      throw new ProblemException({ status: 400, detail: reason, errors: [{ field: 'minScore', reason }] });
+    }
     await this.readYourWrites.waitFor(minPosition, PORTFOLIO_VIEW);
     const limit = params.limit ?? 20;
     const sort = params.sort ?? 'title';
@@ -40,6 +50,8 @@ export class PortfolioController {
       departmentId: params.departmentId,
       stage: params.stage,
       status: params.status,
+      minScoreHundredths: minScore,
+      maxScoreHundredths: maxScore,
       sort,
       direction: params.direction ?? (sort === 'title' ? 'asc' : 'desc'),
       limit,
@@ -49,7 +61,7 @@ export class PortfolioController {
       throw error;
     });
     setNextPageLink(req, res, page.nextCursor);
-    return { items: page.items.map(toPortfolioRow), nextCursor: page.nextCursor, limit };
+    return { items: page.items.map((row) => ({ ...toPortfolioRow(row), score: page.scores.get(row.proposalId) ?? null })), nextCursor: page.nextCursor, limit };
   }
 
   @Get('forums/:forumId/portfolio')
