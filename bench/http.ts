@@ -32,14 +32,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-interface ApiProcess {
+export interface ApiProcess {
   readonly child: ChildProcess;
   readonly base: string;
   readonly output: string[];
   stop(): Promise<void>;
 }
 
-async function startApi(bootstrap: URL, databaseUrl: string, config: BenchConfig): Promise<ApiProcess> {
+export async function startApi(bootstrap: URL, databaseUrl: string, config: BenchConfig): Promise<ApiProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const output: string[] = [];
@@ -203,12 +203,12 @@ export async function httpPhase(bootstrap: URL, databaseUrl: string, config: Ben
   }
 }
 
-interface Measured {
+export interface Measured {
   readonly results: Result[];
   readonly cpu: { api: number; postgres: number; loadgen: number; known: boolean };
 }
 
-const newMeasured = (): Measured => ({ results: [], cpu: { api: 0, postgres: 0, loadgen: 0, known: true } });
+export const newMeasured = (): Measured => ({ results: [], cpu: { api: 0, postgres: 0, loadgen: 0, known: true } });
 
 async function summarise(name: string, m: Measured, report: Report, config: BenchConfig, paced: () => Promise<Result>): Promise<void> {
   const h = config.http;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { appendPhase } from './append.js';
+import { forumPhase } from './forum.js';
 import { httpPhase } from './http.js';
 import { rebuildPhase } from './rebuild.js';
 import { loadConfig } from './support/config.js';
@@ -10,7 +11,7 @@ import { createBenchDatabase, SERVER_URL, serverSettings, type BenchDatabase } f
 import { log, Report } from './support/report.js';
 
 /**
- * `npm run bench`: append throughput (ours vs raw INSERT vs Emmett), projection rebuild, HTTP submit/list.
+ * `npm run bench`: append throughput (ours vs raw INSERT vs Emmett), projection rebuild, HTTP submit/list, the forum view.
  * Everything runs on a fresh database that is dropped at the end, whatever happens.
  */
 async function main(): Promise<void> {
@@ -63,13 +64,16 @@ async function main(): Promise<void> {
     };
     if (config.phases.has('append')) await phase('append', () => appendPhase(db!.url, config, report));
     if (config.phases.has('rebuild')) await phase('rebuild', () => rebuildPhase(db!.url, config, report));
-    if (config.phases.has('http')) {
-      const bootstrap = new URL('../apps/api/bootstrap.js', import.meta.url);
+    const bootstrap = new URL('../apps/api/bootstrap.js', import.meta.url);
+    for (const name of ['http', 'forum'] as const) {
+      if (!config.phases.has(name)) continue;
       if (!existsSync(bootstrap)) {
-        log('http: skipped: API not built');
-        report.add({ phase: 'http', measure: 'skipped: API not built', value: '', note: 'dist/apps/api/bootstrap.js is missing' });
-      } else {
+        log(`${name}: skipped: API not built`);
+        report.add({ phase: name, measure: 'skipped: API not built', value: '', note: 'dist/apps/api/bootstrap.js is missing' });
+      } else if (name === 'http') {
         await phase('http', async () => httpPhase(bootstrap, (await newDatabase()).url, config, report));
+      } else {
+        await phase('forum', async () => forumPhase(bootstrap, (await newDatabase()).url, config, report));
       }
     }
   } finally {

@@ -4,7 +4,7 @@
  */
 export interface BenchConfig {
   readonly scale: number;
-  readonly phases: ReadonlySet<'append' | 'rebuild' | 'http'>;
+  readonly phases: ReadonlySet<'append' | 'rebuild' | 'http' | 'forum'>;
   /** Measured rounds of the append comparison (a warm-up round comes on top and is not reported). */
   readonly rounds: number;
   readonly append: {
@@ -33,6 +33,15 @@ export interface BenchConfig {
     readonly roles: string;
     readonly logLevel: string;
   };
+  /** The forum view (GET /v1/forums/{forumId}/portfolio) over an organisation with many submitted proposals. */
+  readonly forum: {
+    readonly proposals: number;
+    /** Share of the proposals scored against the forum's model (the rest stay unprioritised). */
+    readonly scoredShare: number;
+    readonly setupConcurrency: number;
+    readonly targetRate: number;
+    readonly targetP99Ms: number;
+  };
 }
 
 const num = (name: string, fallback: number): number => {
@@ -46,10 +55,10 @@ const num = (name: string, fallback: number): number => {
 export function loadConfig(): BenchConfig {
   const scale = num('BENCH_SCALE', 1);
   const scaled = (name: string, base: number, minimum = 1) => Math.max(minimum, Math.round(num(name, base * scale)));
-  const phases = (process.env.BENCH_PHASES ?? 'append,rebuild,http')
+  const phases = (process.env.BENCH_PHASES ?? 'append,rebuild,http,forum')
     .split(',')
     .map((p) => p.trim())
-    .filter((p): p is 'append' | 'rebuild' | 'http' => p === 'append' || p === 'rebuild' || p === 'http');
+    .filter((p): p is 'append' | 'rebuild' | 'http' | 'forum' => p === 'append' || p === 'rebuild' || p === 'http' || p === 'forum');
   const rounds = Math.max(1, Math.round(num('BENCH_ROUNDS', 5)));
   return {
     scale,
@@ -80,6 +89,13 @@ export function loadConfig(): BenchConfig {
       targetRate: num('BENCH_HTTP_TARGET_RATE', 1500),
       roles: process.env.BENCH_HTTP_ROLES ?? 'proposer,programme_office',
       logLevel: process.env.BENCH_API_LOG_LEVEL ?? 'warn',
+    },
+    forum: {
+      proposals: scaled('BENCH_FORUM_PROPOSALS', 10_000, 10),
+      scoredShare: Math.min(1, num('BENCH_FORUM_SCORED_SHARE', 0.8)),
+      setupConcurrency: Math.round(num('BENCH_FORUM_SETUP_CONCURRENCY', 32)),
+      targetRate: num('BENCH_FORUM_TARGET_RATE', 4000),
+      targetP99Ms: num('BENCH_FORUM_TARGET_P99_MS', 10),
     },
   };
 }

@@ -20,7 +20,7 @@ import { Random } from './random.js';
  */
 
 export const ORGANISATIONS = ['herning', 'aarhus', 'viborg'] as const;
-const DEPARTMENTS = [
+export const DEPARTMENTS = [
   'citizen-service', 'children-and-youth', 'culture-and-leisure', 'elderly-care', 'employment',
   'finance', 'health', 'it-and-digitalisation', 'planning-and-environment', 'social-services',
 ] as const;
@@ -81,10 +81,10 @@ function amendments(r: Random): [ProposalFormPatch, ProposalFormPatch] {
   ];
 }
 
-export function generateProposal(index: number, seed = 'proposals'): GeneratedProposal {
+export function generateProposal(index: number, seed = 'proposals', organisation?: string): GeneratedProposal {
   const r = new Random(`${seed}:${index}`);
   const proposalId = r.uuid();
-  const organisationId = ORGANISATIONS[index % ORGANISATIONS.length];
+  const organisationId = organisation ?? ORGANISATIONS[index % ORGANISATIONS.length];
   let state: ProposalState = initialProposalState();
   const events: ProposalEvent[] = [];
   const run = (command: Parameters<typeof decide>[0]) => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, MoreThanOrEqual } from 'typeorm';
+import { DataSource, MoreThanOrEqual } from 'typeorm';
 import type { Money } from '../../../shared-kernel/money.js';
 import { FORUM_RANKING_PORT, type ForumRankingPort } from '../../agendas/application/ports/forum-ranking.port.js';
 import { MeetingRow } from '../../meetings/read-models/meeting.entity.js';
@@ -40,7 +40,15 @@ export class ForumPortfolioReader {
   async read(organisationId: string, forumId: string, now = new Date()): Promise<ForumPortfolio> {
     const ranking = await this.ranking.rank(organisationId, forumId);
     const ids = [...(ranking?.rows ?? []).map((r) => r.proposalId), ...(ranking?.unscored ?? []).map((u) => u.proposalId)];
-    const rows = ids.length === 0 ? [] : await this.dataSource.getRepository(PortfolioProject).findBy({ organisationId, proposalId: In(ids) });
+    // one array parameter, not an IN list of thousands: a huge IN list makes planning (and JIT) cost seconds
+    const rows = ids.length === 0
+      ? []
+      : await this.dataSource
+          .getRepository(PortfolioProject)
+          .createQueryBuilder('p')
+          .where('p.organisation_id = :organisationId', { organisationId })
+          .andWhere('p.proposal_id = ANY(CAST(:ids AS uuid[]))', { ids })
+          .getMany();
     const byId = new Map(rows.map((row) => [row.proposalId, toPortfolioRow(row)]));
     const pools = await this.dataSource.query<PoolRow[]>(
       'SELECT id, year, name, currency, amount_minor, committed_minor FROM funding_pools WHERE organisation_id = $1 AND forum_id = $2 ORDER BY year, id',

@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { PortfolioProjectScore, toPortfolioScore, type PortfolioScore } from './portfolio-project-score.entity.js';
 import { PortfolioProject } from './portfolio-project.entity.js';
 
@@ -73,7 +73,13 @@ export async function listPortfolio(
   const dir = f.direction === 'asc' ? 'ASC' : 'DESC';
   const rows = await q.orderBy(key, dir).addOrderBy('p.proposal_id', dir).limit(f.limit + 1).getMany();
   const items = rows.slice(0, f.limit);
-  const found = items.length ? await dataSource.getRepository(PortfolioProjectScore).findBy({ proposalId: In(items.map((i) => i.proposalId)) }) : [];
+  const found = items.length
+    ? await dataSource
+        .getRepository(PortfolioProjectScore)
+        .createQueryBuilder('s')
+        .where('s.proposal_id = ANY(CAST(:ids AS uuid[]))', { ids: items.map((i) => i.proposalId) })
+        .getMany()
+    : [];
   const scores = new Map(found.map((s) => [s.proposalId, toPortfolioScore(s)]));
   const byId = new Map(found.map((s) => [s.proposalId, s.scoreHundredths]));
   const last = items.at(-1);
