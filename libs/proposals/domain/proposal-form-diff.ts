@@ -1,4 +1,4 @@
-import { deepEqual } from './deep-equal.js';
+import { deepEqual } from '../../shared-kernel/deep-equal.js';
 import { isSectionKey, PROPOSAL_FORM_KEYS, type ProposalForm } from './proposal-form.js';
 import type { ProposalFormPatch } from './proposal-form-merge.js';
 

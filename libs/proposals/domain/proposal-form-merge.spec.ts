@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { deepEqual } from './deep-equal.js';
+import { deepEqual } from '../../shared-kernel/deep-equal.js';
 import { emptyProposalForm, PROPOSAL_FORM_KEYS, SECTION_KEYS } from './proposal-form.js';
 import { diffProposalForms } from './proposal-form-diff.js';
 import { completeDraftForm, mergeProposalForm, type ProposalFormPatch } from './proposal-form-merge.js';

@@ -1,3 +1,4 @@
+import { deepEqual } from '../../../shared-kernel/deep-equal.js';
 import {
   ForumCommandType,
   type AmendForumMandate,
@@ -77,7 +78,7 @@ function amendMandate({ data }: AmendForumMandate, state: ForumState): ForumEven
   const forum = existing(state, data.forumId);
   validateMandate(data.mandate);
   const mandate = normaliseMandate(data.mandate);
-  if (sameValue(mandate, forum.mandate)) return [];
+  if (deepEqual(mandate, forum.mandate)) return [];
   return [{ type: ForumEventType.MandateAmended, data: { forumId: forum.forumId, mandate } }];
 }
 
@@ -85,7 +86,7 @@ function changeDecisionRule({ data }: ChangeForumDecisionRule, state: ForumState
   const forum = existing(state, data.forumId);
   validateDecisionRule(data.decisionRule);
   const decisionRule = normaliseDecisionRule(data.decisionRule);
-  if (sameValue(decisionRule, forum.decisionRule)) return [];
+  if (deepEqual(decisionRule, forum.decisionRule)) return [];
   return [{ type: ForumEventType.DecisionRuleChanged, data: { forumId: forum.forumId, decisionRule } }];
 }
 
@@ -161,7 +162,3 @@ function copyPerson(person: MemberPerson): MemberPerson {
   return person.email === undefined ? { name: person.name } : { name: person.name, email: person.email };
 }
 
-/** Both sides are normalised (fixed key order), so their JSON is equal exactly when they are. */
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}

@@ -188,6 +188,11 @@ describe('ChangeForumDecisionRule', () => {
     given([forumEstablished()]).when(changeDecisionRule({ ...SIMPLE_MAJORITY })).then([]);
   });
 
+  it('records nothing when the stored rule comes back with its keys reordered, as jsonb returns them', () => {
+    const stored = { quorum: { count: 4, kind: 'count' }, kind: 'consensus' } as unknown as DecisionRule;
+    given([forumEstablished(), decisionRuleChanged(stored)]).when(changeDecisionRule(consensus)).then([]);
+  });
+
   it('refuses an invalid rule', () => {
     given([forumEstablished()])
       .when(changeDecisionRule({ kind: 'consensus', quorum: { kind: 'count', count: 2.5 } }))

@@ -11,8 +11,8 @@ import {
 
 /**
  * The forum aggregate as the event store's command handler takes it. Events read back from the log have passed
- * through `jsonb`, which reorders object keys; the domain tells "no change" by comparing normalised values as JSON,
- * so mandates and decision rules are normalised again on the way in (a no-op for freshly decided events).
+ * through `jsonb`, which reorders object keys and may drop defaults; mandates and decision rules are normalised again
+ * on the way in (a no-op for freshly decided events), so views show them in one stable shape.
  */
 export const forumDecider: Decider<ForumCommand, ForumEvent, ForumState> = {
   decide: domainDecider.decide,
