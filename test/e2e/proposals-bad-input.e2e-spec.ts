@@ -67,7 +67,7 @@ const BAD_DRAFTS: [string, unknown, number, string[]][] = [
   ['an unknown nested field', { ...valid, investment: { vat: 25 } }, 400, ['investment.vat']],
   ['an unknown field deep down', { ...valid, systemOwner: { person: { name: 'K', email: 'k@herning.dk', phone: '12345678' } } }, 400, ['systemOwner.person.phone']],
   ['a field the server sets', { ...valid, status: 'submitted' }, 400, ['status']],
-  ['several faults at once', { title: 7, departmentId: DEPT, estimatedHours: -1, investment: { developmentCost: money(1.5, 'XXX') } }, 400, [
+  ['several faults at once', { title: 7, departmentId: DEPT, estimatedHours: -1, investment: { developmentCost: money(1.5, 'SEK') } }, 400, [
     'title',
     'estimatedHours',
     'investment.developmentCost.amountMinor',
