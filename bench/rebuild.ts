@@ -109,8 +109,6 @@ export async function rebuildPhase(url: string, config: BenchConfig, report: Rep
         if (variant.buildsReadModel) {
           const [{ sum, n }] = await dataSource.query(`SELECT md5(string_agg(t::text, '|' ORDER BY id)) AS sum, count(*)::int AS n FROM proposal_summaries t`);
           checksums.set(name, (checksums.get(name) ?? new Set()).add(`${n}:${sum}`));
-          // reclaim what the swap's DELETE left behind, outside the clock, so every variant starts alike
-          await dataSource.query('VACUUM proposal_summaries');
         }
         return { units: events, ms };
       },

@@ -3,15 +3,10 @@
  * Test-only (excluded from the build).
  */
 import { expect } from '@jest/globals';
+import type { Decider } from '../../event-store/decider/decider.js';
 import type { DomainError } from '../domain-error.js';
 
-export interface PureDecider<Command, Event, State> {
-  decide(command: Command, state: State): Event[];
-  evolve(state: State, event: Event): State;
-  initialState(): State;
-}
-
-export function deciderSpec<Command, Event, State>(decider: PureDecider<Command, Event, State>) {
+export function deciderSpec<Command, Event extends { type: string; data: unknown }, State>(decider: Decider<Command, Event, State>) {
   return function given(history: readonly Event[]) {
     const state = history.reduce(decider.evolve, decider.initialState());
     return {
