@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/index.js';
 import { ProblemModule } from '../platform/index.js';
 import { ProjectionRuntime } from '../projections/index.js';
 import { ProjectionsModule } from '../projections/nest/projections.module.js';
+import { ForumPortfolioPages } from './decisions/application/forum-portfolio.pages.js';
 import { ForumPortfolioReader } from './decisions/application/forum-portfolio.reader.js';
 import { DecisionBasisLoader } from './decisions/application/decision-basis.loader.js';
 import { DEFAULT_GATE_RULE_SETS, GATE_RULE_SETS } from './decisions/application/gate-rule-sets.js';
@@ -29,7 +30,7 @@ import { MeetingsAgendasModule } from './meetings-agendas.module.js';
 @Module({
   imports: [CqrsModule, ProjectionsModule, TypeOrmModule.forFeature([PortfolioProject, PortfolioProjectScore]), GovernanceModule, MeetingsAgendasModule, ProblemModule.forFeature(decisionProblemMapper)],
   controllers: [DecisionsController, ProjectsController, PortfolioController],
-  providers: [TakeDecisionHandler, ...PROJECT_QUERY_HANDLERS, DecisionBasisLoader, ForumPortfolioReader, { provide: GATE_RULE_SETS, useValue: DEFAULT_GATE_RULE_SETS }],
+  providers: [TakeDecisionHandler, ...PROJECT_QUERY_HANDLERS, DecisionBasisLoader, ForumPortfolioReader, ForumPortfolioPages, { provide: GATE_RULE_SETS, useValue: DEFAULT_GATE_RULE_SETS }],
 })
 export class DecisionsModule implements OnModuleInit {
   constructor(

@@ -38,6 +38,8 @@ export class ProjectionRuntime {
   private readonly projections = new Map<string, Projection>();
   private readonly runners = new Map<string, ProjectionRunner>();
   private readonly rebuilding = new Set<string>();
+  /** Counts rebuilds per projection: a rebuilt read model may differ at the same position, so views derived from it must not be reused. */
+  private readonly generations = new Map<string, number>();
   private readonly rebuilder: ProjectionRebuilder;
   private readonly options: RunnerOptions;
 
@@ -93,6 +95,7 @@ export class ProjectionRuntime {
       return await this.rebuilder.rebuild(projection, { ...options, beforeSwap: () => runner.stop() });
     } finally {
       this.rebuilding.delete(name);
+      this.generations.set(name, (this.generations.get(name) ?? 0) + 1);
       await this.replaceRunner(projection).start();
     }
   }
@@ -111,6 +114,26 @@ export class ProjectionRuntime {
         : await this.waitForStored(name, position, remaining);
       if (!reached) throw new ProjectionNotCaughtUpError(names, position, Date.now() - started);
     }
+  }
+
+  /**
+   * Where the named projections stand, as one opaque string: equal strings mean the read models have not moved, so a
+   * view derived from them can be reused (within this process: rebuilds here count too). Positions of runners in this process are read from memory; those run by
+   * another instance come from their stored checkpoints.
+   */
+  async positionsOf(names: readonly string[]): Promise<string> {
+    const parts: string[] = [];
+    let stored: Map<string, LogPosition> | undefined;
+    for (const name of names) {
+      const runner = this.runners.get(name);
+      let position = runner && runner.state !== 'stopped' && runner.state !== 'idle' ? runner.position : null;
+      if (position === null) {
+        stored ??= new Map((await checkpoints.loadAll(this.dataSource.manager)).map((c) => [c.name, c.position]));
+        position = stored.get(name) ?? null;
+      }
+      parts.push(`${this.generations.get(name) ?? 0}:${position === null ? '-' : `${position.commit}.${position.prepare}`}`);
+    }
+    return parts.join('|');
   }
 
   async status(): Promise<ProjectionStatus[]> {

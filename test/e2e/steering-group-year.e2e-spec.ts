@@ -306,5 +306,37 @@ describe("a year of Herning's steering group", () => {
       expect((await ok(http().get('/v1/portfolio').set(herning), 200)).body).toEqual(all.body);
       expect((await ok(http().get(`/v1/forums/${steeringGroup}/portfolio`).set(herning), 200)).body).toEqual(forum.body);
     });
+
+    it("pages the forum's list, prioritised in rank order then unprioritised, and answers 304 while the view is unchanged", async () => {
+      const whole = await ok(http().get(`/v1/forums/${steeringGroup}/portfolio`).set(herning).set('X-Min-Position', lastWrite), 200);
+      const list = [...whole.body.prioritised, ...whole.body.unprioritised].map((r: { proposalId: string }) => r.proposalId);
+      expect(whole.body.page).toEqual({ offset: 0, limit: 50, prioritisedTotal: whole.body.prioritised.length, unprioritisedTotal: whole.body.unprioritised.length, nextCursor: null });
+
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: Record<string, string> = cursor === null ? { limit: '4' } : { limit: '4', cursor };
+        const page = await ok(http().get(`/v1/forums/${steeringGroup}/portfolio`).query(query).set(herning), 200);
+        expect(page.body.prioritised.length + page.body.unprioritised.length).toBeLessThanOrEqual(4);
+        expect(page.body.pools).toEqual(whole.body.pools);
+        if (page.body.page.nextCursor) expect(page.headers.link).toContain(`cursor=${page.body.page.nextCursor}`);
+        paged.push(...[...page.body.prioritised, ...page.body.unprioritised].map((r: { proposalId: string }) => r.proposalId));
+        cursor = page.body.page.nextCursor;
+      } while (cursor !== null);
+      expect(paged).toEqual(list);
+
+      const etag = whole.headers.etag as string;
+      expect((await http().get(`/v1/forums/${steeringGroup}/portfolio`).set(herning).set('If-None-Match', etag)).status).toBe(304);
+      const late = await draft(t, { ...SUBMITTABLE, title: 'Late request', departmentId: DEPARTMENTS[0] });
+      const submitted = await ok(http().post(`/v1/proposals/${late.body.id}/submit`).set(herning), 200);
+      const changed = await ok(http().get(`/v1/forums/${steeringGroup}/portfolio`).set(herning).set('X-Min-Position', submitted.headers['x-log-position']).set('If-None-Match', etag), 200);
+      expect(changed.headers.etag).not.toBe(etag);
+      expect(changed.body.unprioritised.map((r: { proposalId: string }) => r.proposalId)).toContain(late.body.id);
+
+      expectProblem(await http().get(`/v1/forums/${steeringGroup}/portfolio`).query({ cursor: 'nonsense' }).set(herning), 400, ['cursor']);
+      expectProblem(await http().get(`/v1/forums/${steeringGroup}/portfolio`).query({ limit: '0' }).set(herning), 400, ['limit']);
+      expectProblem(await http().get(`/v1/forums/${steeringGroup}/portfolio`).set(viborg), 404, ['forumId']);
+      expectProblem(await http().get('/v1/forums/not-a-forum/portfolio').set(herning), 404, ['forumId']);
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, MoreThanOrEqual } from 'typeorm';
+import { ProblemException } from '../../../platform/index.js';
 import type { Money } from '../../../shared-kernel/money.js';
 import { FORUM_RANKING_PORT, type ForumRankingPort } from '../../agendas/application/ports/forum-ranking.port.js';
+import { ForumSummary } from '../../forums/read-models/forum-summary.entity.js';
 import { MeetingRow } from '../../meetings/read-models/meeting.entity.js';
 import { PortfolioProject } from '../read-models/portfolio-project.entity.js';
 import { toPortfolioRow, type PortfolioRow } from '../read-models/portfolio-row.js';
@@ -37,7 +39,11 @@ export class ForumPortfolioReader {
     @Inject(FORUM_RANKING_PORT) private readonly ranking: ForumRankingPort,
   ) {}
 
+  /** Throws a 404 problem when the organisation has no such forum. */
   async read(organisationId: string, forumId: string, now = new Date()): Promise<ForumPortfolio> {
+    if (!(await this.dataSource.getRepository(ForumSummary).existsBy({ id: forumId, organisationId }))) {
+      throw new ProblemException({ status: 404, title: 'Forum not found', detail: 'No forum has this id.', errors: [{ field: 'forumId', reason: 'is not a forum id' }] });
+    }
     const ranking = await this.ranking.rank(organisationId, forumId);
     const ids = [...(ranking?.rows ?? []).map((r) => r.proposalId), ...(ranking?.unscored ?? []).map((u) => u.proposalId)];
     // one array parameter, not an IN list of thousands: a huge IN list makes planning (and JIT) cost seconds

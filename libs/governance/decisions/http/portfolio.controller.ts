@@ -2,19 +2,19 @@ import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { ProblemException, actingOrganisation, setNextPageLink } from '../../../platform/index.js';
+import { ProblemException, actingOrganisation, setNextPageLink, uuidOr404 } from '../../../platform/index.js';
 import { ReadYourWrites } from '../../../projections/nest/projections.module.js';
-import { ForumPortfolioReader, type ForumPortfolio } from '../application/forum-portfolio.reader.js';
+import { FORUM_VIEW_PROJECTIONS, ForumPortfolioPages, decodeOffset, encodeOffset } from '../application/forum-portfolio.pages.js';
 import { InvalidPortfolioCursor, listPortfolio } from '../read-models/portfolio-list.query.js';
 import { toPortfolioRow, type PortfolioRow } from '../read-models/portfolio-row.js';
 import type { PortfolioScore } from '../read-models/portfolio-project-score.entity.js';
+import { ForumPortfolioParams } from './dto/forum-portfolio.params.js';
 import { ListPortfolioParams, scoreHundredths } from './dto/list-portfolio.params.js';
 
 /** A project in the directors' portfolio: with its current weighted score (null: unscored). */
 export type DirectorsPortfolioRow = PortfolioRow & { readonly score: PortfolioScore | null };
 
 const PORTFOLIO_VIEW = ['portfolio_projects', 'portfolio_scores'];
-const FORUM_VIEW = ['portfolio_projects', 'forum_rankings', 'funding_pools', 'meetings'];
 
 /** The portfolio views: the directors' across forums, and each forum's current view. */
 @ApiTags('portfolio')
@@ -22,7 +22,7 @@ const FORUM_VIEW = ['portfolio_projects', 'forum_rankings', 'funding_pools', 'me
 export class PortfolioController {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly forumPortfolio: ForumPortfolioReader,
+    private readonly forumPortfolio: ForumPortfolioPages,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
@@ -67,11 +67,32 @@ export class PortfolioController {
   @Get('forums/:forumId/portfolio')
   @ApiOperation({
     summary: "A forum's portfolio",
-    description: 'Its prioritised requests (rank, weighted score, costs, requested and committed, stage, next gate), the unprioritised ones, its pools and upcoming meetings.',
+    description:
+      'Its pools, upcoming meetings and scoring model, and a page of its list: the prioritised requests in rank order (rank, weighted score, costs, requested and committed, stage, next gate), then the unprioritised ones. `page` gives the totals and `nextCursor`; `ETag`/`If-None-Match` answer 304 while the view is unchanged.',
   })
   @ApiHeader({ name: 'X-Min-Position', required: false })
-  async forum(@Param('forumId') forumId: string, @Headers('x-min-position') minPosition: string | undefined): Promise<ForumPortfolio> {
-    await this.readYourWrites.waitFor(minPosition, FORUM_VIEW);
-    return this.forumPortfolio.read(actingOrganisation(), forumId);
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  async forum(
+    @Param('forumId', uuidOr404('forumId', 'forum')) forumId: string,
+    @Query() params: ForumPortfolioParams,
+    @Headers('x-min-position') minPosition: string | undefined,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const offset = params.cursor === undefined ? 0 : decodeOffset(params.cursor);
+    if (offset === null) {
+      const reason = 'cursor must be a cursor returned by this list';
+      throw new ProblemException({ status: 400, detail: reason, errors: [{ field: 'cursor', reason }] });
+    }
+    await this.readYourWrites.waitFor(minPosition, FORUM_VIEW_PROJECTIONS);
+    const page = await this.forumPortfolio.page({ organisationId: actingOrganisation(), forumId, offset, limit: params.limit ?? 50 });
+    res.setHeader('ETag', page.etag);
+    if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === page.etag || tag.trim() === '*')) {
+      res.status(304).end();
+      return;
+    }
+    setNextPageLink(req, res, page.nextOffset === null ? null : encodeOffset(page.nextOffset));
+    res.status(200).type('application/json').send(page.body);
   }
 }
