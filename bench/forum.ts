@@ -164,10 +164,11 @@ export async function forumPhase(bootstrap: URL, databaseUrl: string, config: Be
     // what the view returns
     const probe = await ok(200, 'GET', path);
     const size = Buffer.byteLength(probe.text);
-    const view = probe.body as { prioritised: unknown[]; unprioritised: unknown[]; pools: unknown[]; upcomingMeetings: unknown[] };
+    const view = probe.body as { prioritised: unknown[]; unprioritised: unknown[]; pools: unknown[]; upcomingMeetings: unknown[]; page: { prioritisedTotal: number; unprioritisedTotal: number; limit: number } };
     const rows = view.prioritised.length + view.unprioritised.length;
-    log(`forum: GET ${path}: ${fmt(size / 1024)} KiB, ${fmt(view.prioritised.length)} prioritised + ${fmt(view.unprioritised.length)} unprioritised rows, ${view.pools.length} pool(s), ${view.upcomingMeetings.length} upcoming meetings`);
-    report.add({ phase: 'forum', measure: 'GET /v1/forums/{id}/portfolio: response', value: `${fmt(size / 1024)} KiB`, note: `${fmt(rows)} rows (${fmt(view.prioritised.length)} prioritised, ${fmt(view.unprioritised.length)} unprioritised), ${view.pools.length} pool(s), ${view.upcomingMeetings.length} upcoming meetings; ${fmt(size / Math.max(1, rows))} B per row` });
+    const listed = `${fmt(view.page.prioritisedTotal)} prioritised + ${fmt(view.page.unprioritisedTotal)} unprioritised in the list`;
+    log(`forum: GET ${path}: ${fmt(size / 1024)} KiB, a page of ${fmt(rows)} rows of ${listed}, ${view.pools.length} pool(s), ${view.upcomingMeetings.length} upcoming meetings`);
+    report.add({ phase: 'forum', measure: 'GET /v1/forums/{id}/portfolio: response', value: `${fmt(size / 1024)} KiB`, note: `first page of ${fmt(rows)} rows (default limit ${view.page.limit}) of ${listed}; ${view.pools.length} pool(s), ${view.upcomingMeetings.length} upcoming meetings; ${fmt(size / Math.max(1, rows))} B per row` });
 
     // one request at a time: the latency of the view without queueing
     // (up to 15 after 5 unmeasured, within a budget of about 5 s: at 10,000 rows one request can take seconds)

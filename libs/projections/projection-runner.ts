@@ -11,6 +11,11 @@ export interface RunnerOptions {
   readonly pollIntervalMs: number;
   /** Wait before retrying a batch that failed (a poison event keeps the projection here, visible in status). */
   readonly retryDelayMs: number;
+  /**
+   * How long progress over events this projection ignores may stay unwritten. Writing the checkpoint for every such
+   * batch would cost a transaction per projection per append; a crash merely re-reads those events.
+   */
+  readonly idleCheckpointMs: number;
 }
 
 /**
@@ -24,8 +29,14 @@ export class ProjectionRunner {
   private loop: Promise<void> | null = null;
   private listeners = new Set<() => void>();
   state: RunnerState = 'idle';
+  /** How far the read model is known to be current (in memory; the stored checkpoint may trail it, see `persisted`). */
   position: LogPosition | null = null;
   lastError: string | null = null;
+  /** The stored checkpoint as this runner last wrote or read it: the expected value of its compare-and-set. */
+  private persisted: LogPosition | null = null;
+  private persistedAt = 0;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private applying = false;
 
   constructor(
     readonly projection: Projection,
@@ -40,7 +51,8 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.loop) return;
     const checkpoint = await checkpoints.ensure(this.dataSource.manager, this.projection.name, this.projection.version);
-    this.position = checkpoint.position;
+    this.position = this.persisted = checkpoint.position;
+    this.persistedAt = Date.now();
     this.state = 'running';
     this.loop = this.run();
   }
@@ -53,6 +65,7 @@ export class ProjectionRunner {
     await this.loop;
     this.loop = null;
     this.subscription = null;
+    await this.flushIdleProgress().catch(() => undefined); // a moved checkpoint belongs to a newer runner
     this.state = 'stopped';
   }
 
@@ -72,6 +85,7 @@ export class ProjectionRunner {
         after: this.position!,
         batchSize: this.options.batchSize,
         pollIntervalMs: this.options.pollIntervalMs,
+        types: this.projection.handles,
       });
       try {
         for await (const batch of this.subscription) {
@@ -91,24 +105,69 @@ export class ProjectionRunner {
           await new Promise((r) => setTimeout(r, this.options.retryDelayMs));
         }
         const stored = await checkpoints.load(this.dataSource.manager, this.projection.name).catch(() => null);
-        if (stored) this.position = stored.position;
+        if (stored) this.position = this.persisted = stored.position;
         for (const listener of this.listeners) listener();
       }
     }
   }
 
   private async applyBatch(batch: ReadAllResult): Promise<void> {
-    const from = this.position!;
     const to = batch.lastPosition;
     const relevant = batch.events.filter((e) => this.handles.has(e.type));
-    if (relevant.length && this.projection.effects) await this.projection.effects(relevant);
-    await this.dataSource.transaction(async (manager) => {
-      if (relevant.length) await this.projection.apply(relevant, manager);
-      await checkpoints.advance(manager, this.projection.name, from, to, relevant.length);
-    });
-    this.position = to;
+    if (relevant.length === 0) {
+      this.advanceIdle(to);
+    } else {
+      if (this.projection.effects) await this.projection.effects(relevant);
+      const from = this.persisted!;
+      this.applying = true;
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          await this.projection.apply(relevant, manager);
+          await checkpoints.advance(manager, this.projection.name, from, to, relevant.length);
+        });
+      } finally {
+        this.applying = false;
+      }
+      this.clearFlushTimer();
+      this.position = this.persisted = to;
+      this.persistedAt = Date.now();
+    }
     this.lastError = null;
     if (this.state === 'failing') this.state = 'running'; // stays "failing" until a batch goes through
     for (const listener of this.listeners) listener();
+  }
+
+  /** Nothing to apply: move on in memory now and write the checkpoint at most every `idleCheckpointMs`. */
+  private advanceIdle(to: LogPosition): void {
+    this.position = to;
+    if (this.flushTimer) return;
+    const due = Math.max(5, this.persistedAt + this.options.idleCheckpointMs - Date.now());
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      if (this.applying) return this.advanceIdle(this.position!); // that batch's checkpoint write covers it, or the next flush does
+      this.flushIdleProgress().catch((err: unknown) => {
+        // another runner moved it (it owns the projection now) or the database is away: the next batch finds out
+        this.logger.debug?.({ msg: 'idle checkpoint not written', error: String(err) });
+      });
+    }, due);
+    this.flushTimer.unref();
+  }
+
+  private async flushIdleProgress(): Promise<void> {
+    this.clearFlushTimer();
+    const from = this.persisted;
+    const to = this.position;
+    if (from === null || to === null || compareLogPositions(from, to) >= 0) return;
+    await checkpoints.advance(this.dataSource.manager, this.projection.name, from, to, 0);
+    // a batch may have been applied meanwhile: only move `persisted` forward from where this write started
+    if (this.persisted === from) {
+      this.persisted = to;
+      this.persistedAt = Date.now();
+    }
+  }
+
+  private clearFlushTimer(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
   }
 }

@@ -135,6 +135,27 @@ describe('projection runtime on PostgreSQL', () => {
     expect(status).toMatchObject({ name: 'tally', caughtUp: true, lagEvents: 0, state: 'running' });
   });
 
+  it('moves past events it ignores in memory at once and stores that progress within the idle-checkpoint interval', async () => {
+    const runtime = new ProjectionRuntime(store, dataSource, { pollIntervalMs: 10, batchSize: 7, retryDelayMs: 20, idleCheckpointMs: 100 });
+    runtime.register(new TallyProjection());
+    runtimes.push(runtime);
+    await runtime.startAll();
+    const stored = async () => (await dataSource.query(`SELECT commit_position, prepare_position FROM projection_checkpoints WHERE name = 'tally'`))[0];
+    const before = await stored();
+    const ignored = await store.append(`other-${randomUUID()}`, [{ type: 'Ignored', data: {}, metadata: testMetadata() }]);
+    await runtime.waitFor(['tally'], ignored.lastPosition, 5000); // read-your-writes does not wait for the write
+    for (const deadline = Date.now() + 5000; JSON.stringify(await stored()) === JSON.stringify(before); ) {
+      if (Date.now() > deadline) throw new Error('the idle progress was never stored');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const after = await stored();
+    expect(BigInt(after.prepare_position)).toBeGreaterThanOrEqual(ignored.lastPosition.prepare);
+    // and a batch to apply right after still goes through the compare-and-set
+    const applied = await add(`after-idle-${randomUUID()}`, 4);
+    await runtime.waitFor(['tally'], applied.lastPosition, 5000);
+    expect(await tallies()).toEqual(await expectedTallies());
+  });
+
   it('rolls back a failing batch whole, reports the error, and carries on once the cause is gone', async () => {
     const projection = new TallyProjection();
     projection.failOn = 666;

@@ -27,7 +27,7 @@ export class ProjectionNotCaughtUpError extends Error {
   }
 }
 
-const DEFAULTS: RunnerOptions = { batchSize: 500, pollIntervalMs: 200, retryDelayMs: 1000 };
+const DEFAULTS: RunnerOptions = { batchSize: 500, pollIntervalMs: 200, retryDelayMs: 1000, idleCheckpointMs: 250 };
 
 /**
  * Runs every registered projection independently, rebuilds one whose version changed, answers lag and

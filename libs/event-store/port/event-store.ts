@@ -60,7 +60,10 @@ export interface SubscribeOptions {
   readonly coalesceMs?: number;
 }
 
-/** A live read of the global log: every event exactly once, in read order, in batches. */
+/**
+ * A live read of the global log: every event exactly once, in read order, in batches. With a type filter a batch
+ * may hold no events yet carry progress (`lastPosition` past events of other types).
+ */
 export interface Subscription extends AsyncIterable<ReadAllResult> {
   stop(): Promise<void>;
 }

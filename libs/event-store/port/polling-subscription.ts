@@ -1,5 +1,5 @@
 import type { ReadAllOptions, ReadAllResult, SubscribeOptions, Subscription } from './event-store.js';
-import { LOG_START, type LogPosition } from './log-position.js';
+import { LOG_START, compareLogPositions, type LogPosition } from './log-position.js';
 
 /**
  * A subscription built on `readAll`: reads batches until caught up, then waits for a local wake-up or the poll
@@ -45,8 +45,10 @@ export class PollingSubscription implements Subscription {
     try {
       while (!this.stopped) {
         const batch = await this.readAll({ after, limit, types: this.options.types });
+        // a filtered read may return nothing yet move past other events: that progress is news to the reader too
+        const moved = compareLogPositions(batch.lastPosition, after) > 0;
         after = batch.lastPosition;
-        if (batch.events.length > 0) yield batch;
+        if (batch.events.length > 0 || moved) yield batch;
         if (this.stopped) break;
         if (batch.isEnd) await this.idle(poll);
       }

@@ -18,6 +18,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   LOG_START,
+  compareLogPositions,
   PollingSubscription,
   UpcasterRegistry,
 } from '../port/index.js';
@@ -229,15 +230,14 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     const after = options.after ?? LOG_START;
     const limit = options.limit ?? 1000;
-    const types = options.types?.length ? options.types : null;
+    if (options.types?.length) return this.readAllOfTypes(after, limit, options.types);
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM es_events
        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
          AND transaction_id < ${VISIBLE_BELOW}
-         AND ($4::text[] IS NULL OR type = ANY ($4))
        ORDER BY transaction_id, global_position
        LIMIT $3`,
-      [after.commit.toString(), after.prepare.toString(), limit, types],
+      [after.commit.toString(), after.prepare.toString(), limit],
     );
     const events = rows.map((r) => this.toRecorded(r));
     return {
@@ -245,6 +245,40 @@ export class PostgresEventStore implements EventStore {
       lastPosition: events.length ? events[events.length - 1].position : after,
       isEnd: events.length < limit,
     };
+  }
+
+  /**
+   * A filtered read that also moves past the events it leaves out: when the page is not full, everything visible
+   * under the same bound has been looked at, so the position jumps to the last visible event of any type. The
+   * bound is computed once, so the page and the jump see the same set of transactions.
+   */
+  private async readAllOfTypes(after: LogPosition, limit: number, types: readonly string[]): Promise<ReadAllResult> {
+    const { rows } = await this.pool.query<EventRow & { head_tx: string | null; head_gp: string | null }>(
+      `WITH bound AS MATERIALIZED (SELECT ${VISIBLE_BELOW} AS below),
+       head AS MATERIALIZED (
+         SELECT transaction_id::text AS head_tx, global_position::text AS head_gp FROM es_events
+         WHERE transaction_id < (SELECT below FROM bound)
+         ORDER BY transaction_id DESC, global_position DESC LIMIT 1),
+       page AS (
+         SELECT ${COLUMNS} FROM es_events
+         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+           AND transaction_id < (SELECT below FROM bound)
+           AND type = ANY ($4)
+         ORDER BY transaction_id, global_position
+         LIMIT $3)
+       SELECT page.*, head.head_tx, head.head_gp FROM head LEFT JOIN page ON true
+       ORDER BY page.tx::xid8, page.gp::bigint`,
+      [after.commit.toString(), after.prepare.toString(), limit, types],
+    );
+    const found = rows.filter((r) => r.gp !== null);
+    const events = found.map((r) => this.toRecorded(r));
+    const isEnd = events.length < limit;
+    let lastPosition = events.length ? events[events.length - 1].position : after;
+    if (isEnd && rows.length && rows[0].head_tx !== null) {
+      const head = { commit: BigInt(rows[0].head_tx), prepare: BigInt(rows[0].head_gp!) };
+      if (compareLogPositions(head, lastPosition) > 0) lastPosition = head;
+    }
+    return { events, lastPosition, isEnd };
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
