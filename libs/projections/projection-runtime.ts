@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { compareLogPositions, type EventStore, type LogPosition } from '../event-store/index.js';
 import { checkpoints } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
+import { SoleLeadership, type ProjectionLeadership } from './projection-leadership.js';
 import { ProjectionRebuilder, type RebuildOptions, type RebuildProgress } from './projection-rebuilder.js';
 import { ProjectionRunner, type RunnerOptions, type RunnerState } from './projection-runner.js';
 
@@ -47,6 +48,7 @@ export class ProjectionRuntime {
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
     options: Partial<RunnerOptions> = {},
+    private readonly leadership: ProjectionLeadership = new SoleLeadership(),
   ) {
     this.options = { ...DEFAULTS, ...options };
     this.rebuilder = new ProjectionRebuilder(store, dataSource);
@@ -67,22 +69,40 @@ export class ProjectionRuntime {
     return projection;
   }
 
-  /** Starts every projection; one whose stored version differs from its code is rebuilt first, in the background. */
+  /**
+   * Competes for every projection; this instance runs those its leadership grants it (all of them, on the embedded
+   * database). One whose stored version differs from its code is rebuilt first, in the background.
+   */
   async startAll(): Promise<void> {
-    for (const projection of this.projections.values()) {
-      const stored = await checkpoints.load(this.dataSource.manager, projection.name);
-      const runner = this.runnerFor(projection);
-      if (stored && stored.version !== projection.version) {
-        this.logger.log({ msg: 'projection version changed: rebuilding', projection: projection.name, from: stored.version, to: projection.version });
-        void this.rebuild(projection.name).catch((err) => this.logger.error({ msg: 'rebuild failed', projection: projection.name, error: String(err) }));
-      } else {
-        await runner.start();
-      }
-    }
+    await this.leadership.start([...this.projections.keys()], {
+      acquired: (name) => this.startOne(this.get(name)),
+      lost: (name) => this.stopOne(name),
+    });
   }
 
   async stopAll(): Promise<void> {
+    await this.leadership.stop();
     await Promise.all([...this.runners.values()].map((r) => r.stop()));
+  }
+
+  /** The projections this instance runs. */
+  runningHere(): ReadonlySet<string> {
+    return this.leadership.held();
+  }
+
+  private async startOne(projection: Projection): Promise<void> {
+    const stored = await checkpoints.load(this.dataSource.manager, projection.name);
+    const runner = this.runnerFor(projection);
+    if (stored && stored.version !== projection.version) {
+      this.logger.log({ msg: 'projection version changed: rebuilding', projection: projection.name, from: stored.version, to: projection.version });
+      void this.rebuild(projection.name).catch((err) => this.logger.error({ msg: 'rebuild failed', projection: projection.name, error: String(err) }));
+    } else {
+      await runner.start();
+    }
+  }
+
+  private async stopOne(name: string): Promise<void> {
+    await this.runners.get(name)?.stop();
   }
 
   /** Rebuilds into fresh tables while the live ones keep answering, swaps, and resumes the live runner. */
@@ -96,7 +116,8 @@ export class ProjectionRuntime {
     } finally {
       this.rebuilding.delete(name);
       this.generations.set(name, (this.generations.get(name) ?? 0) + 1);
-      await this.replaceRunner(projection).start();
+      const next = this.replaceRunner(projection);
+      if (this.leadership.held().has(name)) await next.start(); // another instance may run it now
     }
   }
 

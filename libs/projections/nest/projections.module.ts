@@ -17,7 +17,11 @@ import {
   type PlatformConfig,
   type ProblemMapper,
 } from '../../platform/index.js';
+import { AdvisoryLockLeadership, SoleLeadership } from '../projection-leadership.js';
 import { ProjectionNotCaughtUpError, ProjectionRuntime } from '../projection-runtime.js';
+
+/** How often an instance tries to take over projections it does not run: bounds the takeover after a crash. */
+const LEADERSHIP_RETRY_MS = 1000;
 
 /** A read that waited its bound for the read model is answered 503, never with data older than the client's write. */
 export const projectionProblemMapper: ProblemMapper = (error) => {
@@ -97,8 +101,15 @@ class ProjectionLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
   providers: [
     {
       provide: ProjectionRuntime,
-      useFactory: (store: EventStore, dataSource: DataSource) => new ProjectionRuntime(store, dataSource),
-      inject: [EVENT_STORE, DataSource],
+      // on a server several instances share the read models: each projection runs on one of them at a time
+      useFactory: (store: EventStore, dataSource: DataSource, config: PlatformConfig) =>
+        new ProjectionRuntime(
+          store,
+          dataSource,
+          {},
+          config.databaseUrl ? new AdvisoryLockLeadership(config.databaseUrl, { retryMs: LEADERSHIP_RETRY_MS }) : new SoleLeadership(),
+        ),
+      inject: [EVENT_STORE, DataSource, PLATFORM_CONFIG],
     },
     ProjectionLifecycle,
     ReadYourWrites,
