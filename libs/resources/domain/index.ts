@@ -1,0 +1,12 @@
+export * from './capacity/capacity-view.js';
+export * from './capacity/scarcity.js';
+export * from './effort.js';
+export * from './errors.js';
+export * from './months.js';
+export * from './plans/plan.js';
+export * from './resources/commands.js';
+export * from './resources/decider.js';
+export * from './resources/events.js';
+export * from './resources/resource.js';
+export * from './roles/role.js';
+export { requireMonthRange } from './validation.js';
