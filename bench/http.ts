@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
+import { issueDevelopmentToken } from '../libs/platform/auth/development-token.js';
 import type { BenchConfig } from './support/config.js';
 import { cpuSince, cpuSnapshot } from './support/cpu.js';
 import { draftForm } from './support/proposal-events.js';
@@ -36,6 +37,8 @@ export interface ApiProcess {
   readonly child: ChildProcess;
   readonly base: string;
   readonly output: string[];
+  /** `Authorization` headers with a token the API accepts (signed with the key in its DATA_DIR). */
+  authorization(roles: readonly string[], subject?: string, organisation?: string): Promise<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +55,8 @@ export async function startApi(bootstrap: URL, databaseUrl: string, config: Benc
       DATA_DIR: dataDir,
       LOG_LEVEL: config.http.logLevel,
       NODE_ENV: 'production',
+      // one load generator is one client: a per-client limit would measure the limiter
+      RATE_LIMIT_PER_MINUTE: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // BENCH_API_CPU_PROF=<dir>: a V8 CPU profile of the API process, written when it stops
@@ -79,6 +84,9 @@ export async function startApi(bootstrap: URL, databaseUrl: string, config: Benc
     child,
     base: `http://127.0.0.1:${port}`,
     output,
+    async authorization(roles, subject = 'bench-user@herning.dk', organisation = 'herning') {
+      return { Authorization: `Bearer ${await issueDevelopmentToken({ dataDir, subject, roles, organisation, ttlSeconds: 24 * 3600 })}` };
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -108,12 +116,7 @@ export async function httpPhase(bootstrap: URL, databaseUrl: string, config: Ben
   const h = config.http;
   const api = await startApi(bootstrap, databaseUrl, config);
   log(`http: API listening on ${api.base} (own process, LOG_LEVEL=${h.logLevel}); autocannon in this process, ${h.connections} connections`);
-  const headers = {
-    'content-type': 'application/json',
-    'X-Actor-Subject': 'bench-user@herning.dk',
-    'X-Actor-Roles': h.roles,
-    'X-Actor-Organisation': 'herning',
-  };
+  const headers = { 'content-type': 'application/json', ...(await api.authorization(h.roles.split(','))) };
   try {
     // the realistic draft (most of the form's answers) when the API takes it, else the minimal one
     const rich = JSON.stringify(draftForm(new Random('http-body'), 'citizen-service'));

@@ -87,7 +87,7 @@ export function loadConfig(): BenchConfig {
       connections: Math.round(num('BENCH_HTTP_CONNECTIONS', 10)),
       rounds: Math.max(1, Math.round(num('BENCH_HTTP_ROUNDS', 3))),
       targetRate: num('BENCH_HTTP_TARGET_RATE', 1500),
-      roles: process.env.BENCH_HTTP_ROLES ?? 'proposer,programme_office',
+      roles: process.env.BENCH_HTTP_ROLES ?? 'programme_office',
       logLevel: process.env.BENCH_API_LOG_LEVEL ?? 'warn',
     },
     forum: {
