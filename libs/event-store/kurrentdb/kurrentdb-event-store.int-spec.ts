@@ -15,6 +15,7 @@ if (url) {
     return {
       store,
       secondStore,
+      detectsIdsMovedToAnotherStream: false, // no global event-id index in KurrentDB: see the README
       async teardown() {
         await store.close();
         await secondStore.close();

@@ -15,6 +15,11 @@ export interface ContractSubject {
   readonly store: EventStore;
   /** A second store instance on the same log (another process, as far as the store can tell). */
   readonly secondStore?: EventStore;
+  /**
+   * Whether the store refuses an event id already written to another stream. PostgreSQL does (a unique index over
+   * all events); KurrentDB keeps no global id index, so its adapter documents this as not detected.
+   */
+  readonly detectsIdsMovedToAnotherStream?: boolean;
   teardown(): Promise<void>;
 }
 
@@ -173,7 +178,9 @@ export function describeEventStoreContract(adapter: string, start: () => Promise
         const reused = randomUUID();
         await store.append(id, [event('A', {}, reused), event('B')]);
         await expect(store.append(id, [event('A', {}, reused), event('Z')])).rejects.toBeInstanceOf(IdempotencyViolationError);
-        await expect(store.append(stream(), [event('A', {}, reused)])).rejects.toBeInstanceOf(IdempotencyViolationError);
+        if (subject.detectsIdsMovedToAnotherStream !== false) {
+          await expect(store.append(stream(), [event('A', {}, reused)])).rejects.toBeInstanceOf(IdempotencyViolationError);
+        }
         expect(await store.streamVersion(id)).toBe(2);
         expect((await store.readStream(id)).map((e) => e.type)).toEqual(['A', 'B']);
       });
