@@ -65,6 +65,7 @@ describe('funding pools over HTTP: establish, adjust, commit, release', () => {
         investmentArea: null,
         amount: TEN_MILLION,
         committed: dkk(0),
+        paidBack: dkk(0),
         available: TEN_MILLION,
         commitments: [],
         version: 1,
@@ -161,6 +162,48 @@ describe('funding pools over HTTP: establish, adjust, commit, release', () => {
     });
   });
 
+  describe('GET /v1/funding-pools/overview', () => {
+    it("shows the pools' money by year and by investment area, with totals per year", async () => {
+      const forum = 'overview-forum';
+      const area = (investmentArea: string | null, amountMinor: number, year = 2027) =>
+        http().post('/v1/funding-pools').set(herning).send({ forumId: forum, year, name: `Pulje ${year}`, amount: dkk(amountMinor), investmentArea });
+      for (const res of [
+        await area('service_to_citizens_and_businesses', 400_000_000),
+        await area('digital_workplace', 250_000_000),
+        await area('modernisation_of_systems_and_architecture', 350_000_000),
+        await area(null, 100_000_000, 2028),
+      ]) expect(res.status).toBe(201);
+      const service = fundingPoolId('herning', forum, 2027, 'service_to_citizens_and_businesses');
+      const committed = await commit(service, { amount: dkk(150_000_000) });
+      expect(committed.status).toBe(201);
+      // operations are refused with a clear error: the ordering party pays them, and nothing is committed
+      const operations = await commit(service, { amount: dkk(1_000_000), costKind: 'operations' });
+      expectProblem(operations, 422, ['costKind']);
+      expect(operations.body.errors[0].reason).toContain('ordering party');
+
+      const overview = await http().get('/v1/funding-pools/overview').query({ forumId: forum }).set(herning).set('X-Min-Position', committed.headers['x-log-position']);
+      expect(overview.status).toBe(200);
+      const figures = (amount: number, committedMinor = 0) => ({ amount: dkk(amount), committed: dkk(committedMinor), paidBack: dkk(0), available: dkk(amount - committedMinor) });
+      expect(overview.body.years).toEqual([
+        {
+          year: 2027,
+          currency: 'DKK',
+          total: figures(1_000_000_000, 150_000_000),
+          areas: [
+            { investmentArea: 'digital_workplace', pools: 1, ...figures(250_000_000) },
+            { investmentArea: 'modernisation_of_systems_and_architecture', pools: 1, ...figures(350_000_000) },
+            { investmentArea: 'service_to_citizens_and_businesses', pools: 1, ...figures(400_000_000, 150_000_000) },
+          ],
+        },
+        { year: 2028, currency: 'DKK', total: figures(100_000_000), areas: [{ investmentArea: null, pools: 1, ...figures(100_000_000) }] },
+      ]);
+      const only2028 = await http().get('/v1/funding-pools/overview').query({ forumId: forum, fromYear: '2028', toYear: '2028' }).set(herning);
+      expect(only2028.body.years.map((y: { year: number }) => y.year)).toEqual([2028]);
+      expect((await http().get('/v1/funding-pools/overview').query({ forumId: forum }).set(viborg)).body.years).toEqual([]);
+      expectProblem(await http().get('/v1/funding-pools/overview').query({ fromYear: 'soon' }).set(herning), 400, ['fromYear']);
+    });
+  });
+
   describe('POST /v1/funding-pools/{id}/adjustments', () => {
     it('needs If-Match (428) and a fresh one (409); sets the new amount with its reason', async () => {
       const pool = await establish('adjusted');
@@ -222,6 +265,8 @@ describe('funding pools over HTTP: establish, adjust, commit, release', () => {
         costKind: 'development',
         status: 'active',
         releaseReason: null,
+        // no payback agreement: funded under the development principle
+        principle: 'development',
         committedAt: expect.any(String),
         committedBy: 'anna@herning.dk',
         releasedAt: null,
@@ -304,6 +349,7 @@ describe('funding pools over HTTP: establish, adjust, commit, release', () => {
         year: 2027,
         amount: TEN_MILLION,
         committed: dkk(0),
+        paidBack: dkk(0),
         available: TEN_MILLION,
       });
       expect(await reader.balance('viborg', pool.body.id)).toBeNull();

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '../../event-store/index.js';
 import { CommitmentNotFound, FundingPoolNotFound } from '../domain/index.js';
 import { listFundingPools, type FundingPoolListPage, type FundingPoolListQuery } from '../read-models/funding-pool-list.query.js';
+import { fundingOverview, type FundingOverviewQuery as OverviewCriteria, type FundingYear } from '../read-models/funding-overview.query.js';
 import { fundingPoolStream } from './funding-pool-id.js';
 import { foldFundingPoolView, type CommitmentView, type FundingPoolView } from './funding-pool-view.js';
 
@@ -22,6 +23,13 @@ export class GetCommitmentQuery extends Query<CommitmentView> {
 
 export class ListFundingPoolsQuery extends Query<FundingPoolListPage> {
   constructor(readonly criteria: FundingPoolListQuery) {
+    super();
+  }
+}
+
+/** The pools' money by year and investment area, from the read model. */
+export class FundingOverviewQuery extends Query<FundingYear[]> {
+  constructor(readonly criteria: OverviewCriteria) {
     super();
   }
 }
@@ -59,4 +67,12 @@ export class ListFundingPoolsHandler implements IQueryHandler<ListFundingPoolsQu
   }
 }
 
-export const FUNDING_POOL_QUERY_HANDLERS = [GetFundingPoolHandler, GetCommitmentHandler, ListFundingPoolsHandler];
+@QueryHandler(FundingOverviewQuery)
+export class FundingOverviewHandler implements IQueryHandler<FundingOverviewQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+  execute(q: FundingOverviewQuery): Promise<FundingYear[]> {
+    return fundingOverview(this.dataSource, q.criteria);
+  }
+}
+
+export const FUNDING_POOL_QUERY_HANDLERS = [GetFundingPoolHandler, GetCommitmentHandler, ListFundingPoolsHandler, FundingOverviewHandler];

@@ -13,6 +13,11 @@ import {
 } from '../domain/index.js';
 
 export interface CommitmentView extends Commitment {
+  /**
+   * efficiency: a payback agreement returns part of the gain to the pool; development: funded with no payback (a
+   * service improvement, seed 002 p. 17).
+   */
+  readonly principle: 'efficiency' | 'development';
   readonly committedAt: string;
   readonly committedBy: string;
   readonly releasedAt: string | null;
@@ -28,7 +33,9 @@ export interface FundingPoolView {
   readonly investmentArea: InvestmentArea | null;
   readonly amount: Money;
   readonly committed: Money;
-  /** amount - committed: never negative. */
+  /** Payback payments received under the efficiency principle. */
+  readonly paidBack: Money;
+  /** amount - committed + paidBack: never negative. */
   readonly available: Money;
   /** Every commitment, oldest first; released ones stay, marked released. */
   readonly commitments: readonly CommitmentView[];
@@ -54,7 +61,8 @@ export function foldFundingPoolView(events: readonly RecordedEvent[]): FundingPo
     if (e.type === FundingPoolEventType.Committed) committedAt.set((e.data as FundingCommittedData).commitmentId, e);
     if (e.type === FundingPoolEventType.CommitmentReleased) releasedAt.set((e.data as FundingCommitmentReleasedData).commitmentId, e.recordedAt.toISOString());
   }
-  const { amount, committed, available } = poolBalance(state);
+  const { amount, committed, paidBack, available } = poolBalance(state);
+  const withAgreement = new Set(state.paybackAgreements.map((a) => a.commitmentId));
   const last = events[events.length - 1];
   return {
     id: state.poolId,
@@ -65,10 +73,17 @@ export function foldFundingPoolView(events: readonly RecordedEvent[]): FundingPo
     investmentArea: state.investmentArea,
     amount,
     committed,
+    paidBack,
     available,
     commitments: state.commitments.map((c) => {
       const at = committedAt.get(c.commitmentId)!;
-      return { ...c, committedAt: at.recordedAt.toISOString(), committedBy: at.metadata.actor.subject, releasedAt: releasedAt.get(c.commitmentId) ?? null };
+      return {
+        ...c,
+        principle: withAgreement.has(c.commitmentId) ? 'efficiency' : 'development',
+        committedAt: at.recordedAt.toISOString(),
+        committedBy: at.metadata.actor.subject,
+        releasedAt: releasedAt.get(c.commitmentId) ?? null,
+      };
     }),
     version: last.streamPosition,
     createdAt: events[0].recordedAt.toISOString(),

@@ -12,7 +12,9 @@ export interface FundingPoolBalance {
   readonly amount: Money;
   /** The sum of active commitments. */
   readonly committed: Money;
-  /** amount - committed; never negative. */
+  /** Payback payments received (efficiency principle). */
+  readonly paidBack: Money;
+  /** amount - committed + paidBack; never negative. */
   readonly available: Money;
 }
 
@@ -25,7 +27,7 @@ export class FundingPoolReader {
   async balance(organisationId: string, poolId: string): Promise<FundingPoolBalance | null> {
     const pool = foldFundingPool(await this.store.readStream(fundingPoolStream(poolId)));
     if (pool.status === 'none' || pool.organisationId !== organisationId) return null;
-    const { amount, committed, available } = poolBalance(pool);
-    return { poolId: pool.poolId, year: pool.year, amount, committed, available };
+    const { amount, committed, paidBack, available } = poolBalance(pool);
+    return { poolId: pool.poolId, year: pool.year, amount, committed, paidBack, available };
   }
 }

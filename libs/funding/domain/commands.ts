@@ -1,11 +1,14 @@
 import type { Money } from '../../shared-kernel/money.js';
 import type { CostKind, InvestmentArea } from './funding-pool.js';
+import type { Beneficiary, IsoDate } from './payback.js';
 
 export const FundingPoolCommandType = {
   Establish: 'EstablishFundingPool',
   AdjustAmount: 'AdjustFundingPoolAmount',
   Commit: 'CommitFunding',
   Release: 'ReleaseCommitment',
+  ConcludePaybackAgreement: 'ConcludePaybackAgreement',
+  RecordPaybackPayment: 'RecordPaybackPayment',
 } as const;
 
 /** A forum's yearly development pool (udviklingspulje), for one investment area or for all. */
@@ -56,4 +59,44 @@ export interface ReleaseCommitment {
   };
 }
 
-export type FundingPoolCommand = EstablishFundingPool | AdjustFundingPoolAmount | CommitFunding | ReleaseCommitment;
+/**
+ * The efficiency principle: the beneficiaries of a commitment pay a share of their savings back into the pool, capped
+ * at the commitment's amount. One agreement per commitment; concluding the same terms again records nothing.
+ */
+export interface ConcludePaybackAgreement {
+  readonly type: typeof FundingPoolCommandType.ConcludePaybackAgreement;
+  readonly data: {
+    readonly poolId: string;
+    readonly commitmentId: string;
+    readonly beneficiaries: readonly Beneficiary[];
+    /** The share of the harvested gain paid back, in basis points (5000 = 50 %). */
+    readonly shareBasisPoints: number;
+    /** The first year with savings (year 1); absent: the year after the pool's year (year 0, the investment). */
+    readonly firstYear?: number | null;
+    readonly years: number;
+    /** `MM-DD`: the day of each year its installments fall due; absent: 12-31. */
+    readonly dueMonthDay?: string | null;
+  };
+}
+
+/** A beneficiary pays towards its installment of a year. A retry with the same id and content records nothing. */
+export interface RecordPaybackPayment {
+  readonly type: typeof FundingPoolCommandType.RecordPaybackPayment;
+  readonly data: {
+    readonly poolId: string;
+    readonly commitmentId: string;
+    readonly paymentId: string;
+    readonly partyId: string;
+    readonly year: number;
+    readonly amount: Money;
+    readonly paidOn: IsoDate;
+  };
+}
+
+export type FundingPoolCommand =
+  | EstablishFundingPool
+  | AdjustFundingPoolAmount
+  | CommitFunding
+  | ReleaseCommitment
+  | ConcludePaybackAgreement
+  | RecordPaybackPayment;

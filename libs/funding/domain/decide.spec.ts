@@ -35,7 +35,7 @@ const balanceOf = (state: unknown) => poolBalance(state as EstablishedFundingPoo
 describe('EstablishFundingPool', () => {
   it('establishes a yearly development pool with its amount, for all investment areas by default', () => {
     const state = given([]).when(establish()).then([established()]);
-    expect(balanceOf(state)).toEqual({ amount: POOL_AMOUNT, committed: dkk(0), available: POOL_AMOUNT });
+    expect(balanceOf(state)).toEqual({ amount: POOL_AMOUNT, committed: dkk(0), paidBack: dkk(0), available: POOL_AMOUNT });
   });
 
   it('may be for one investment area', () => {
@@ -83,7 +83,7 @@ describe('AdjustFundingPoolAmount', () => {
     const state = given([established(), committed('c1', dkk(600_000_00))])
       .when(adjust(dkk(600_000_00), 'Budget cut'))
       .then([adjusted(POOL_AMOUNT, dkk(600_000_00), 'Budget cut')]);
-    expect(balanceOf(state)).toEqual({ amount: dkk(600_000_00), committed: dkk(600_000_00), available: dkk(0) });
+    expect(balanceOf(state)).toEqual({ amount: dkk(600_000_00), committed: dkk(600_000_00), paidBack: dkk(0), available: dkk(0) });
   });
 
   it('refuses to go below what is committed: the balance never goes negative', () => {
@@ -114,7 +114,7 @@ describe('AdjustFundingPoolAmount', () => {
 describe('CommitFunding', () => {
   it('commits money to a proposal by a decision, lowering the available balance', () => {
     const state = given([established()]).when(commit('c1', dkk(60_000_000))).then([committed('c1', dkk(60_000_000))]);
-    expect(balanceOf(state)).toEqual({ amount: POOL_AMOUNT, committed: dkk(60_000_000), available: dkk(940_000_000) });
+    expect(balanceOf(state)).toEqual({ amount: POOL_AMOUNT, committed: dkk(60_000_000), paidBack: dkk(0), available: dkk(940_000_000) });
   });
 
   it('may commit exactly the available balance', () => {
@@ -175,7 +175,7 @@ describe('ReleaseCommitment', () => {
     const state = given([established(), committed('c1', dkk(60_000_000))])
       .when(release('c1', 'Project cancelled'))
       .then([released('c1', dkk(60_000_000), 'Project cancelled')]);
-    expect(balanceOf(state)).toEqual({ amount: POOL_AMOUNT, committed: dkk(0), available: POOL_AMOUNT });
+    expect(balanceOf(state)).toEqual({ amount: POOL_AMOUNT, committed: dkk(0), paidBack: dkk(0), available: POOL_AMOUNT });
     expect((state as EstablishedFundingPool).commitments[0]).toMatchObject({ status: 'released', releaseReason: 'Project cancelled' });
   });
 

@@ -1,30 +1,52 @@
+import { isCalendarDate } from '../../governance/domain/forums/calendar-date.js';
+import { deepEqual } from '../../shared-kernel/deep-equal.js';
 import { CURRENCIES, type Money } from '../../shared-kernel/money.js';
 import {
   FundingPoolCommandType,
   type AdjustFundingPoolAmount,
   type CommitFunding,
+  type ConcludePaybackAgreement,
   type EstablishFundingPool,
   type FundingPoolCommand,
+  type RecordPaybackPayment,
   type ReleaseCommitment,
 } from './commands.js';
 import {
   AdjustmentBelowCommitted,
+  CommitmentHasPaybacks,
   CommitmentIdInUse,
   CommitmentNotFound,
+  CommitmentReleased,
   FundingPoolAlreadyExists,
   FundingPoolNotFound,
   InsufficientFunds,
   InvalidFundingRequest,
   OperationsCostsNotFundable,
+  PaybackAgreementExists,
+  PaybackAgreementNotFound,
+  PaymentExceedsInstallment,
+  PaymentIdInUse,
 } from './errors.js';
 import { FundingPoolEventType, type FundingPoolEvent } from './events.js';
 import { COST_KINDS, INVESTMENT_AREAS, MAX_YEAR, MIN_YEAR } from './funding-pool.js';
-import { findCommitment, poolBalance, type EstablishedFundingPool, type FundingPoolState } from './state.js';
+import {
+  DEFAULT_DUE_MONTH_DAY,
+  MAX_BENEFICIARIES,
+  MAX_PAYBACK_YEARS,
+  MAX_SHARE_BASIS_POINTS,
+  paidBackOf,
+  paidTowards,
+  paybackSchedule,
+  type Beneficiary,
+} from './payback.js';
+import { findCommitment, findPaybackAgreement, poolBalance, type EstablishedFundingPool, type FundingPoolState } from './state.js';
 
 /**
  * The rules of a development pool: established once; its amount adjusted, never below what is committed; money
- * committed to proposals for development only and only up to the available balance; commitments released back.
- * So the balance (amount - committed) is never negative and always whole minor units. Returns events or throws.
+ * committed to proposals for development only and only up to the available balance; commitments released back;
+ * payback agreements on commitments (efficiency principle) whose payments flow back into the balance, never beyond
+ * their schedule and so never beyond the amount invested. So the balance (amount - committed + paid back) is never
+ * negative and always whole minor units. Returns events or throws.
  */
 export function decide(command: FundingPoolCommand, state: FundingPoolState): FundingPoolEvent[] {
   switch (command.type) {
@@ -36,6 +58,10 @@ export function decide(command: FundingPoolCommand, state: FundingPoolState): Fu
       return commit(command, state);
     case FundingPoolCommandType.Release:
       return release(command, state);
+    case FundingPoolCommandType.ConcludePaybackAgreement:
+      return concludePaybackAgreement(command, state);
+    case FundingPoolCommandType.RecordPaybackPayment:
+      return recordPaybackPayment(command, state);
   }
 }
 
@@ -100,9 +126,104 @@ function release({ data }: ReleaseCommitment, state: FundingPoolState): FundingP
   const commitment = findCommitment(pool, data.commitmentId);
   if (!commitment) throw new CommitmentNotFound(pool.poolId, data.commitmentId);
   if (commitment.status === 'released') return [];
+  const agreement = findPaybackAgreement(pool, commitment.commitmentId);
+  const paidBack = agreement ? paidBackOf(agreement) : 0;
+  if (paidBack > 0) throw new CommitmentHasPaybacks(pool.poolId, commitment.commitmentId, { amountMinor: paidBack, currency: pool.amount.currency });
   const reason = typeof data.reason === 'string' && data.reason.trim() !== '' ? data.reason : null;
   const { commitmentId, proposalId, amount } = commitment;
   return [{ type: FundingPoolEventType.CommitmentReleased, data: { poolId: pool.poolId, commitmentId, proposalId, amount, reason } }];
+}
+
+function concludePaybackAgreement({ data }: ConcludePaybackAgreement, state: FundingPoolState): FundingPoolEvent[] {
+  const pool = established(state, data.poolId);
+  const commitment = findCommitment(pool, data.commitmentId);
+  if (!commitment) throw new CommitmentNotFound(pool.poolId, data.commitmentId);
+  if (commitment.status === 'released') throw new CommitmentReleased(pool.poolId, commitment.commitmentId);
+  const beneficiaries = requireBeneficiaries(pool, data.beneficiaries);
+  if (!Number.isSafeInteger(data.shareBasisPoints) || data.shareBasisPoints < 1 || data.shareBasisPoints > MAX_SHARE_BASIS_POINTS) {
+    throw new InvalidFundingRequest('shareBasisPoints', `must be a whole number from 1 to ${MAX_SHARE_BASIS_POINTS} (basis points of the gain)`);
+  }
+  const firstYear = data.firstYear ?? pool.year + 1;
+  if (!Number.isSafeInteger(firstYear) || firstYear < pool.year || firstYear > MAX_YEAR) {
+    throw new InvalidFundingRequest('firstYear', `must be a whole year from ${pool.year} (the pool's year) to ${MAX_YEAR}`);
+  }
+  if (!Number.isSafeInteger(data.years) || data.years < 1 || data.years > MAX_PAYBACK_YEARS) {
+    throw new InvalidFundingRequest('years', `must be a whole number from 1 to ${MAX_PAYBACK_YEARS}`);
+  }
+  const dueMonthDay = data.dueMonthDay ?? DEFAULT_DUE_MONTH_DAY;
+  // a day every year has: 02-29 would not fall due in most years
+  if (typeof dueMonthDay !== 'string' || !/^\d{2}-\d{2}$/.test(dueMonthDay) || !isCalendarDate(`2001-${dueMonthDay}`)) {
+    throw new InvalidFundingRequest('dueMonthDay', 'must be MM-DD, a day every year has');
+  }
+  const terms = { beneficiaries, shareBasisPoints: data.shareBasisPoints, firstYear, years: data.years, dueMonthDay };
+  const schedule = paybackSchedule(terms, commitment.amount);
+  if (schedule.length === 0) {
+    throw new InvalidFundingRequest('shareBasisPoints', 'the share of the yearly savings comes to less than one øre: nothing would be paid back');
+  }
+  const existing = findPaybackAgreement(pool, commitment.commitmentId);
+  if (existing) {
+    const { beneficiaries: b, shareBasisPoints, firstYear: f, years, dueMonthDay: d } = existing;
+    if (deepEqual({ beneficiaries: b, shareBasisPoints, firstYear: f, years, dueMonthDay: d }, terms)) return []; // a retry
+    throw new PaybackAgreementExists(pool.poolId, commitment.commitmentId);
+  }
+  const { commitmentId, proposalId, amount: invested } = commitment;
+  return [
+    {
+      type: FundingPoolEventType.PaybackAgreementConcluded,
+      data: { poolId: pool.poolId, organisationId: pool.organisationId, commitmentId, proposalId, ...terms, invested, schedule },
+    },
+  ];
+}
+
+function recordPaybackPayment({ data }: RecordPaybackPayment, state: FundingPoolState): FundingPoolEvent[] {
+  const pool = established(state, data.poolId);
+  const agreement = findPaybackAgreement(pool, data.commitmentId);
+  if (!agreement) throw new PaybackAgreementNotFound(pool.poolId, data.commitmentId);
+  requireText(data.paymentId, 'paymentId');
+  const amount = requireMoney(data.amount, 'amount', 1);
+  requireCurrency(pool, amount, 'amount.currency');
+  if (!isCalendarDate(data.paidOn)) throw new InvalidFundingRequest('paidOn', 'must be a calendar date YYYY-MM-DD');
+  const { paymentId, partyId, year, paidOn } = data;
+  const previous = agreement.payments.find((p) => p.paymentId === paymentId);
+  if (previous) {
+    if (deepEqual(previous, { paymentId, partyId, year, amount, paidOn })) return []; // a retry
+    throw new PaymentIdInUse(agreement.commitmentId, paymentId);
+  }
+  if (agreement.status === 'ended') throw new CommitmentReleased(pool.poolId, agreement.commitmentId);
+  if (!agreement.beneficiaries.some((b) => b.partyId === partyId)) {
+    throw new InvalidFundingRequest('partyId', `must be a beneficiary of the agreement: ${agreement.beneficiaries.map((b) => b.partyId).join(', ')}`);
+  }
+  const installment = agreement.schedule.find((i) => i.partyId === partyId && i.year === year);
+  if (!installment) {
+    const years = [...new Set(agreement.schedule.filter((i) => i.partyId === partyId).map((i) => i.year))];
+    throw new InvalidFundingRequest('year', `must be a year ${partyId} owes an installment: ${years.join(', ')}`);
+  }
+  const outstanding = installment.amount.amountMinor - paidTowards(agreement, partyId, year);
+  if (amount.amountMinor > outstanding) {
+    throw new PaymentExceedsInstallment(agreement.commitmentId, partyId, year, amount, { amountMinor: outstanding, currency: amount.currency });
+  }
+  return [
+    {
+      type: FundingPoolEventType.PaybackPaymentReceived,
+      data: { poolId: pool.poolId, commitmentId: agreement.commitmentId, paymentId, partyId, year, amount, paidOn },
+    },
+  ];
+}
+
+/** 1 to 50 parties, each named once, each with a yearly saving of at least one øre in the pool's currency. */
+function requireBeneficiaries(pool: EstablishedFundingPool, beneficiaries: readonly Beneficiary[]): Beneficiary[] {
+  if (!Array.isArray(beneficiaries) || beneficiaries.length < 1 || beneficiaries.length > MAX_BENEFICIARIES) {
+    throw new InvalidFundingRequest('beneficiaries', `must name 1 to ${MAX_BENEFICIARIES} parties`);
+  }
+  const seen = new Set<string>();
+  return beneficiaries.map((b, i) => {
+    requireText(b?.partyId, `beneficiaries[${i}].partyId`);
+    if (seen.has(b.partyId)) throw new InvalidFundingRequest(`beneficiaries[${i}].partyId`, `names ${b.partyId} twice`);
+    seen.add(b.partyId);
+    const yearlySavings = requireMoney(b.yearlySavings, `beneficiaries[${i}].yearlySavings`, 1);
+    requireCurrency(pool, yearlySavings, `beneficiaries[${i}].yearlySavings.currency`);
+    return { partyId: b.partyId, yearlySavings };
+  });
 }
 
 function established(state: FundingPoolState, poolId: string): EstablishedFundingPool {

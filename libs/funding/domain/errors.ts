@@ -98,6 +98,87 @@ export class CommitmentIdInUse extends DomainError {
   }
 }
 
+/** The commitment has a payback agreement already, on other terms: one agreement per commitment. */
+export class PaybackAgreementExists extends DomainError {
+  override readonly code = 'payback_agreement_exists';
+
+  constructor(
+    readonly poolId: string,
+    readonly commitmentId: string,
+  ) {
+    super(`commitment ${commitmentId} of funding pool ${poolId} already has a payback agreement on other terms`);
+    this.name = 'PaybackAgreementExists';
+  }
+}
+
+export class PaybackAgreementNotFound extends DomainError {
+  override readonly code = 'payback_agreement_not_found';
+
+  constructor(
+    readonly poolId: string,
+    readonly commitmentId: string,
+  ) {
+    super(`commitment ${commitmentId} of funding pool ${poolId} has no payback agreement`);
+    this.name = 'PaybackAgreementNotFound';
+  }
+}
+
+/** Paybacks follow a commitment that stands: a released commitment takes no agreement and no payments. */
+export class CommitmentReleased extends DomainError {
+  override readonly code = 'commitment_released';
+
+  constructor(
+    readonly poolId: string,
+    readonly commitmentId: string,
+  ) {
+    super(`commitment ${commitmentId} of funding pool ${poolId} was released: nothing is paid back on it`);
+    this.name = 'CommitmentReleased';
+  }
+}
+
+/** Money was paid back on the commitment: releasing it too would return the investment to the pool twice. */
+export class CommitmentHasPaybacks extends DomainError {
+  override readonly code = 'commitment_has_paybacks';
+
+  constructor(
+    readonly poolId: string,
+    readonly commitmentId: string,
+    readonly paidBack: Money,
+  ) {
+    super(`commitment ${commitmentId} of funding pool ${poolId} has ${paidBack.amountMinor} paid back: it cannot be released`);
+    this.name = 'CommitmentHasPaybacks';
+  }
+}
+
+/** A payment beyond what its installment still owes: paybacks never exceed the schedule, and so never the investment. */
+export class PaymentExceedsInstallment extends DomainError {
+  override readonly code = 'payment_exceeds_installment';
+
+  constructor(
+    readonly commitmentId: string,
+    readonly partyId: string,
+    readonly year: number,
+    readonly requested: Money,
+    readonly outstanding: Money,
+  ) {
+    super(`${partyId} owes ${outstanding.amountMinor} for ${year} on commitment ${commitmentId}; ${requested.amountMinor} was paid`);
+    this.name = 'PaymentExceedsInstallment';
+  }
+}
+
+/** The payment id is taken by another payment: a new payment needs a new id. */
+export class PaymentIdInUse extends DomainError {
+  override readonly code = 'payment_id_in_use';
+
+  constructor(
+    readonly commitmentId: string,
+    readonly paymentId: string,
+  ) {
+    super(`the payback agreement of commitment ${commitmentId} already has a different payment ${paymentId}`);
+    this.name = 'PaymentIdInUse';
+  }
+}
+
 /** The stored history cannot be replayed: a defect, not a user error. */
 export class InconsistentFundingHistory extends Error {
   constructor(

@@ -1,6 +1,7 @@
 import type { NewEvent } from '../../event-store/port/index.js';
 import type { Money } from '../../shared-kernel/money.js';
 import type { InvestmentArea } from './funding-pool.js';
+import type { Beneficiary, Installment, IsoDate } from './payback.js';
 
 /** Facts about a funding pool. Times are in the store's `recordedAt`; who and why in the metadata. */
 export const FundingPoolEventType = {
@@ -8,6 +9,8 @@ export const FundingPoolEventType = {
   AmountAdjusted: 'FundingPoolAmountAdjusted',
   Committed: 'FundingCommitted',
   CommitmentReleased: 'FundingCommitmentReleased',
+  PaybackAgreementConcluded: 'PaybackAgreementConcluded',
+  PaybackPaymentReceived: 'PaybackPaymentReceived',
 } as const;
 export type FundingPoolEventTypeName = (typeof FundingPoolEventType)[keyof typeof FundingPoolEventType];
 
@@ -48,9 +51,45 @@ export interface FundingCommitmentReleasedData {
   readonly reason: string | null;
 }
 
+/** The terms and the schedule they give (recorded, so the schedule stays what was agreed whatever code reads it). */
+export interface PaybackAgreementConcludedData {
+  readonly poolId: string;
+  readonly organisationId: string;
+  readonly commitmentId: string;
+  readonly proposalId: string;
+  readonly beneficiaries: readonly Beneficiary[];
+  readonly shareBasisPoints: number;
+  readonly firstYear: number;
+  readonly years: number;
+  readonly dueMonthDay: string;
+  /** The commitment's amount: the cap. */
+  readonly invested: Money;
+  readonly schedule: readonly Installment[];
+}
+
+export interface PaybackPaymentReceivedData {
+  readonly poolId: string;
+  readonly commitmentId: string;
+  readonly paymentId: string;
+  readonly partyId: string;
+  readonly year: number;
+  /** Flows back into the pool's balance. */
+  readonly amount: Money;
+  readonly paidOn: IsoDate;
+}
+
 export type FundingPoolEstablished = DomainEvent<typeof FundingPoolEventType.Established, FundingPoolEstablishedData>;
 export type FundingPoolAmountAdjusted = DomainEvent<typeof FundingPoolEventType.AmountAdjusted, FundingPoolAmountAdjustedData>;
 export type FundingCommitted = DomainEvent<typeof FundingPoolEventType.Committed, FundingCommittedData>;
 export type FundingCommitmentReleased = DomainEvent<typeof FundingPoolEventType.CommitmentReleased, FundingCommitmentReleasedData>;
 
-export type FundingPoolEvent = FundingPoolEstablished | FundingPoolAmountAdjusted | FundingCommitted | FundingCommitmentReleased;
+export type PaybackAgreementConcluded = DomainEvent<typeof FundingPoolEventType.PaybackAgreementConcluded, PaybackAgreementConcludedData>;
+export type PaybackPaymentReceived = DomainEvent<typeof FundingPoolEventType.PaybackPaymentReceived, PaybackPaymentReceivedData>;
+
+export type FundingPoolEvent =
+  | FundingPoolEstablished
+  | FundingPoolAmountAdjusted
+  | FundingCommitted
+  | FundingCommitmentReleased
+  | PaybackAgreementConcluded
+  | PaybackPaymentReceived;

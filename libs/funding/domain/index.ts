@@ -5,4 +5,5 @@ export * from './errors.js';
 export * from './events.js';
 export * from './evolve.js';
 export * from './funding-pool.js';
+export * from './payback.js';
 export * from './state.js';

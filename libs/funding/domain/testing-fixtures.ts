@@ -4,7 +4,9 @@ import {
   FundingPoolCommandType,
   type AdjustFundingPoolAmount,
   type CommitFunding,
+  type ConcludePaybackAgreement,
   type EstablishFundingPool,
+  type RecordPaybackPayment,
   type ReleaseCommitment,
 } from './commands.js';
 import {
@@ -13,8 +15,11 @@ import {
   type FundingCommitted,
   type FundingPoolAmountAdjusted,
   type FundingPoolEstablished,
+  type PaybackAgreementConcluded,
+  type PaybackPaymentReceived,
 } from './events.js';
 import type { CostKind } from './funding-pool.js';
+import type { Installment } from './payback.js';
 
 export const POOL_ID = 'pool-2027';
 export const ORGANISATION_ID = 'herning';
@@ -91,3 +96,52 @@ export function release(commitmentId: string, reason?: string | null): ReleaseCo
 export function released(commitmentId: string, amount: Money, reason: string | null = null, proposalId = PROPOSAL_ID): FundingCommitmentReleased {
   return { type: FundingPoolEventType.CommitmentReleased, data: { poolId: POOL_ID, commitmentId, proposalId, amount, reason } };
 }
+
+/** Herning's worked example (seed 002 p. 17): DKK 200,000 a year saved in the department and in the others together. */
+export const HERNING_BENEFICIARIES = [
+  { partyId: 'department-x', yearlySavings: dkk(20_000_000) },
+  { partyId: 'other-departments', yearlySavings: dkk(20_000_000) },
+];
+
+export function concludePayback(
+  commitmentId: string,
+  overrides: Partial<Omit<ConcludePaybackAgreement['data'], 'poolId' | 'commitmentId'>> = {},
+): ConcludePaybackAgreement {
+  return {
+    type: FundingPoolCommandType.ConcludePaybackAgreement,
+    data: { poolId: POOL_ID, commitmentId, beneficiaries: HERNING_BENEFICIARIES, shareBasisPoints: 5_000, years: 3, ...overrides },
+  };
+}
+
+export function paybackConcluded(commitmentId: string, invested: Money, schedule: Installment[], overrides: Partial<PaybackAgreementConcluded['data']> = {}): PaybackAgreementConcluded {
+  return {
+    type: FundingPoolEventType.PaybackAgreementConcluded,
+    data: {
+      poolId: POOL_ID,
+      organisationId: ORGANISATION_ID,
+      commitmentId,
+      proposalId: PROPOSAL_ID,
+      beneficiaries: HERNING_BENEFICIARIES,
+      shareBasisPoints: 5_000,
+      firstYear: 2028,
+      years: 3,
+      dueMonthDay: '12-31',
+      invested,
+      schedule,
+      ...overrides,
+    },
+  };
+}
+
+export function pay(commitmentId: string, paymentId: string, partyId: string, year: number, amount: Money, paidOn = `${year}-12-15`): RecordPaybackPayment {
+  return { type: FundingPoolCommandType.RecordPaybackPayment, data: { poolId: POOL_ID, commitmentId, paymentId, partyId, year, amount, paidOn } };
+}
+
+export function paid(commitmentId: string, paymentId: string, partyId: string, year: number, amount: Money, paidOn = `${year}-12-15`): PaybackPaymentReceived {
+  return { type: FundingPoolEventType.PaybackPaymentReceived, data: { poolId: POOL_ID, commitmentId, paymentId, partyId, year, amount, paidOn } };
+}
+
+/** Herning's schedule: each side DKK 100,000 a year for 2028-2030. */
+export const HERNING_SCHEDULE: Installment[] = [2028, 2029, 2030].flatMap((year) =>
+  ['department-x', 'other-departments'].map((partyId) => ({ year, partyId, dueOn: `${year}-12-31`, amount: dkk(10_000_000) })),
+);

@@ -4,12 +4,14 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  Idempotent,
-  PathIdPipe,
+  AccessPolicy,
   actingOrganisation,
+  Allow,
   answerConditionalRead,
+  Idempotent,
   metadataFor,
   optionalIfMatch,
+  PathIdPipe,
   requireIfMatch,
   setCommandHeaders,
   setNextPageLink,
@@ -23,7 +25,7 @@ import {
   ReleaseCommitmentCommand,
   type FundingPoolCommandResult,
 } from '../application/funding-pool-commands.js';
-import { GetCommitmentQuery, GetFundingPoolQuery, ListFundingPoolsQuery } from '../application/funding-pool-queries.js';
+import { FundingOverviewQuery, GetCommitmentQuery, GetFundingPoolQuery, ListFundingPoolsQuery } from '../application/funding-pool-queries.js';
 import type { CommitmentView, FundingPoolView } from '../application/funding-pool-view.js';
 import { FundingPoolSummaryProjection } from '../read-models/funding-pool-summary.projection.js';
 import type { FundingPoolSummary } from '../read-models/funding-pool-summary.entity.js';
@@ -35,6 +37,9 @@ import {
   ListFundingPoolsParams,
   ReleaseCommitmentRequest,
 } from './dto/funding-pool.requests.js';
+import { FundingOverviewParams } from './dto/payback-agreement.requests.js';
+import { TimeTravel, answerAsOf } from '../../time-travel/application/time-travel.js';
+import { AsOfParams } from '../../time-travel/http/as-of.params.js';
 
 const uuid = uuidOr404('id', 'funding pool');
 const commitmentIdOr404 = new PathIdPipe(IDENTIFIER, 'commitmentId', 'commitment');
@@ -50,7 +55,8 @@ function toListItem(p: FundingPoolSummary) {
     investmentArea: p.investmentArea,
     amount: money(p.amountMinor),
     committed: money(p.committedMinor),
-    available: money(p.amountMinor - p.committedMinor),
+    paidBack: money(p.paidBackMinor),
+    available: money(p.amountMinor - p.committedMinor + p.paidBackMinor),
     activeCommitments: p.activeCommitments,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
@@ -66,9 +72,11 @@ export class FundingPoolsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly timeTravel: TimeTravel,
   ) {}
 
   @Post()
+  @Allow(AccessPolicy.manageFundingPools)
   @Idempotent()
   @ApiOperation({
     summary: 'Establish a development pool',
@@ -84,6 +92,7 @@ export class FundingPoolsController {
   }
 
   @Get()
+  @Allow(AccessPolicy.readFundingPools)
   @ApiOperation({ summary: 'List development pools', description: 'Filter by forum and year; newest year first; cursor-paginated.' })
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the list includes this X-Log-Position.' })
   async list(@Query() params: ListFundingPoolsParams, @Headers('x-min-position') minPosition: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -97,18 +106,38 @@ export class FundingPoolsController {
     return { items: page.items.map(toListItem), nextCursor: page.nextCursor, limit };
   }
 
+  @Get('overview')
+  @Allow(AccessPolicy.readFundingPools)
+  @ApiOperation({
+    summary: 'The pools by year and investment area',
+    description:
+      'For each year: amount, committed, paid back and available per investment area (null: pools for every area) and in ' +
+      'total. Filter by forum and a range of years.',
+  })
+  @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the overview includes this X-Log-Position.' })
+  async overview(@Query() params: FundingOverviewParams, @Headers('x-min-position') minPosition: string | undefined) {
+    const organisationId = actingOrganisation();
+    await this.readYourWrites.waitFor(minPosition, LIST_VIEW);
+    const years = await this.queries.execute(new FundingOverviewQuery({ organisationId, forumId: params.forumId, fromYear: params.fromYear, toYear: params.toYear }));
+    return { years };
+  }
+
   @Get(':id')
-  @ApiOperation({ summary: 'Read a development pool', description: 'Amount, committed, available, every commitment. ETag is the stream version.' })
+  @Allow(AccessPolicy.readFundingPools)
+  @ApiOperation({ summary: 'Read a development pool', description: 'Amount, committed, paid back, available, every commitment. ETag is the stream version.' })
   async get(
     @Param('id', uuid) id: string,
+    @Query() params: AsOfParams,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<FundingPoolView | undefined> {
+    if (params.asOf !== undefined) return answerAsOf(res, await this.timeTravel.fundingPool(actingOrganisation(), id, params.asOf, res));
     const pool = await this.queries.execute(new GetFundingPoolQuery(id, actingOrganisation()));
     return answerConditionalRead(res, ifNoneMatch, pool);
   }
 
   @Post(':id/adjustments')
+  @Allow(AccessPolicy.manageFundingPools)
   @HttpCode(200)
   @ApiOperation({
     summary: "Adjust a pool's amount",
@@ -129,6 +158,7 @@ export class FundingPoolsController {
   }
 
   @Post(':id/commitments')
+  @Allow(AccessPolicy.manageFundingPools)
   @Idempotent()
   @ApiOperation({
     summary: 'Commit money to a proposal',
@@ -161,12 +191,14 @@ export class FundingPoolsController {
   }
 
   @Get(':id/commitments/:commitmentId')
+  @Allow(AccessPolicy.readFundingPools)
   @ApiOperation({ summary: 'Read a commitment' })
   getCommitment(@Param('id', uuid) id: string, @Param('commitmentId', commitmentIdOr404) commitmentId: string): Promise<CommitmentView> {
     return this.queries.execute(new GetCommitmentQuery(id, actingOrganisation(), commitmentId));
   }
 
   @Post(':id/commitments/:commitmentId/release')
+  @Allow(AccessPolicy.manageFundingPools)
   @HttpCode(200)
   @ApiOperation({ summary: 'Release a commitment', description: 'Its whole amount returns to the balance. Releasing twice changes nothing.' })
   @ApiHeader({ name: 'If-Match', required: false })

@@ -1,15 +1,22 @@
 import { ProblemException, type ProblemMapper } from '../../platform/index.js';
 import {
   AdjustmentBelowCommitted,
+  CommitmentHasPaybacks,
   CommitmentIdInUse,
   CommitmentNotFound,
+  CommitmentReleased,
   FundingPoolAlreadyExists,
   FundingPoolNotFound,
   InsufficientFunds,
   InvalidFundingRequest,
   OperationsCostsNotFundable,
+  PaybackAgreementExists,
+  PaybackAgreementNotFound,
+  PaymentExceedsInstallment,
+  PaymentIdInUse,
 } from '../domain/index.js';
 import { InvalidFundingPoolCursor } from '../read-models/funding-pool-list.query.js';
+import { InvalidPaybackAgreementCursor } from '../read-models/payback-agreement-list.query.js';
 
 /** Funding errors as problems: unknown 404, conflicts with the pool's balance or history 409, rule violations 422. */
 export const fundingProblemMapper: ProblemMapper = (error) => {
@@ -35,7 +42,7 @@ export const fundingProblemMapper: ProblemMapper = (error) => {
       status: 422,
       title: 'Operations are not funded by the pool',
       detail: error.message,
-      errors: [{ field: 'costKind', reason: 'must be development: the pool never funds operations' }],
+      errors: [{ field: 'costKind', reason: 'must be development: the pool never funds operations, which the ordering party pays' }],
     });
   }
   if (error instanceof InsufficientFunds) {
@@ -64,7 +71,54 @@ export const fundingProblemMapper: ProblemMapper = (error) => {
       errors: [{ field: 'commitmentId', reason: 'is the id of another commitment' }],
     });
   }
-  if (error instanceof InvalidFundingPoolCursor) {
+  if (error instanceof PaybackAgreementNotFound) {
+    return new ProblemException({ status: 404, title: 'Payback agreement not found', detail: error.message, extensions: { commitmentId: error.commitmentId } });
+  }
+  if (error instanceof PaybackAgreementExists) {
+    return new ProblemException({
+      status: 409,
+      title: 'Payback agreement exists',
+      detail: `${error.message}: one agreement per commitment.`,
+      errors: [{ field: 'commitmentId', reason: 'has a payback agreement on other terms' }],
+      extensions: { commitmentId: error.commitmentId },
+    });
+  }
+  if (error instanceof CommitmentReleased) {
+    return new ProblemException({
+      status: 409,
+      title: 'Commitment released',
+      detail: error.message,
+      errors: [{ field: 'commitmentId', reason: 'was released: nothing is paid back on it' }],
+      extensions: { commitmentId: error.commitmentId },
+    });
+  }
+  if (error instanceof CommitmentHasPaybacks) {
+    return new ProblemException({
+      status: 409,
+      title: 'Commitment has paybacks',
+      detail: `${error.message}: the investment would return to the pool twice.`,
+      errors: [{ field: 'commitmentId', reason: 'has money paid back on it' }],
+      extensions: { commitmentId: error.commitmentId, paidBack: error.paidBack },
+    });
+  }
+  if (error instanceof PaymentExceedsInstallment) {
+    return new ProblemException({
+      status: 409,
+      title: 'Payment exceeds the installment',
+      detail: `${error.message}: paybacks never exceed the schedule, which never exceeds the amount invested.`,
+      errors: [{ field: 'amount.amountMinor', reason: `must be at most ${error.outstanding.amountMinor}, what the installment still owes` }],
+      extensions: { outstanding: error.outstanding, requested: error.requested },
+    });
+  }
+  if (error instanceof PaymentIdInUse) {
+    return new ProblemException({
+      status: 409,
+      title: 'Payment id in use',
+      detail: error.message,
+      errors: [{ field: 'paymentId', reason: 'is the id of another payment' }],
+    });
+  }
+  if (error instanceof InvalidFundingPoolCursor || error instanceof InvalidPaybackAgreementCursor) {
     return new ProblemException({ status: 400, detail: error.message, errors: [{ field: 'cursor', reason: error.message }] });
   }
   return undefined;

@@ -19,6 +19,8 @@ export class FundingPoolSummary {
   @Column('text') currency: string;
   @Column('bigint', { name: 'amount_minor', transformer: bigintAsNumber }) amountMinor: number;
   @Column('bigint', { name: 'committed_minor', transformer: bigintAsNumber }) committedMinor: number;
+  /** Payback payments received (efficiency principle); the balance is amount - committed + paid back. */
+  @Column('bigint', { name: 'paid_back_minor', transformer: bigintAsNumber }) paidBackMinor: number;
   @Column('integer', { name: 'active_commitments' }) activeCommitments: number;
   /** The stream version. */
   @Column('integer') version: number;

@@ -6,13 +6,15 @@ import {
   type FundingCommittedData,
   type FundingPoolAmountAdjustedData,
   type FundingPoolEstablishedData,
+  type PaybackPaymentReceivedData,
 } from '../domain/index.js';
 import { FundingPoolSummary } from './funding-pool-summary.entity.js';
 
 /** Builds `funding_pools` from the funding-pool streams. */
 export class FundingPoolSummaryProjection extends DocumentProjection<FundingPoolSummary> {
   readonly name = 'funding_pools';
-  readonly version = 1;
+  /** 2: paybacks received (paid_back_minor). */
+  readonly version = 2;
   readonly handles = Object.values(FundingPoolEventType);
   readonly tables = ['funding_pools'];
   protected readonly entity = FundingPoolSummary;
@@ -38,6 +40,7 @@ export class FundingPoolSummaryProjection extends DocumentProjection<FundingPool
           currency: d.amount.currency,
           amountMinor: d.amount.amountMinor,
           committedMinor: 0,
+          paidBackMinor: 0,
           activeCommitments: 0,
           version: event.streamPosition,
           createdAt: at,
@@ -54,6 +57,10 @@ export class FundingPoolSummaryProjection extends DocumentProjection<FundingPool
         const { amount } = event.data as FundingCommitmentReleasedData;
         return current && touched({ ...current, committedMinor: current.committedMinor - amount.amountMinor, activeCommitments: current.activeCommitments - 1 });
       }
+      case FundingPoolEventType.PaybackAgreementConcluded:
+        return current && touched(current);
+      case FundingPoolEventType.PaybackPaymentReceived:
+        return current && touched({ ...current, paidBackMinor: current.paidBackMinor + (event.data as PaybackPaymentReceivedData).amount.amountMinor });
       default:
         return current;
     }

@@ -7,7 +7,7 @@ import { COST_KINDS, INVESTMENT_AREAS, MAX_YEAR, MIN_YEAR, type CostKind, type I
 
 /** A forum's id (a UUID, or a readable slug), a decision's or a commitment's: letters, digits, `_ . : -`. */
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
-const identifier = (field: string) => ({ message: `${field} must be 1 to 100 letters, digits or _ . : - (starting with a letter or digit)` });
+export const identifier = (field: string) => ({ message: `${field} must be 1 to 100 letters, digits or _ . : - (starting with a letter or digit)` });
 const NOT_BLANK = /\S/;
 const REASON_MAX = 2_000;
 
