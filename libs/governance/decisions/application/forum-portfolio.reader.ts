@@ -14,7 +14,7 @@ export interface ForumPortfolio {
   readonly scoringModel: { readonly id: string; readonly version: number; readonly inputsHash: string } | null;
   readonly prioritised: readonly (PortfolioRow & { readonly rank: number; readonly weightedScore: string })[];
   readonly unprioritised: readonly PortfolioRow[];
-  readonly pools: readonly { poolId: string; year: number; name: string; amount: Money; committed: Money; available: Money }[];
+  readonly pools: readonly { poolId: string; year: number; name: string; amount: Money; committed: Money; paidBack: Money; available: Money }[];
   readonly upcomingMeetings: readonly { meetingId: string; startsAt: string }[];
 }
 
@@ -25,6 +25,7 @@ interface PoolRow {
   currency: Money['currency'];
   amount_minor: string;
   committed_minor: string;
+  paid_back_minor: string;
 }
 
 /**
@@ -57,7 +58,7 @@ export class ForumPortfolioReader {
           .getMany();
     const byId = new Map(rows.map((row) => [row.proposalId, toPortfolioRow(row)]));
     const pools = await this.dataSource.query<PoolRow[]>(
-      'SELECT id, year, name, currency, amount_minor, committed_minor FROM funding_pools WHERE organisation_id = $1 AND forum_id = $2 ORDER BY year, id',
+      'SELECT id, year, name, currency, amount_minor, committed_minor, paid_back_minor FROM funding_pools WHERE organisation_id = $1 AND forum_id = $2 ORDER BY year, id',
       [organisationId, forumId],
     );
     const meetings = await this.dataSource.getRepository(MeetingRow).find({
@@ -76,7 +77,9 @@ export class ForumPortfolioReader {
         const money = (minor: number): Money => ({ amountMinor: minor, currency: p.currency });
         const amount = Number(p.amount_minor);
         const committed = Number(p.committed_minor);
-        return { poolId: p.id, year: p.year, name: p.name, amount: money(amount), committed: money(committed), available: money(amount - committed) };
+        const paidBack = Number(p.paid_back_minor);
+        // paybacks flow back into the pool that funded the project (efficiency principle)
+        return { poolId: p.id, year: p.year, name: p.name, amount: money(amount), committed: money(committed), paidBack: money(paidBack), available: money(amount - committed + paidBack) };
       }),
       upcomingMeetings: meetings.map((m) => ({ meetingId: m.meetingId, startsAt: m.startsAtLocal })),
     };
