@@ -8,7 +8,6 @@ import { ProjectionsModule } from '../projections/nest/projections.module.js';
 import { ForumPortfolioPages } from './decisions/application/forum-portfolio.pages.js';
 import { ForumPortfolioReader } from './decisions/application/forum-portfolio.reader.js';
 import { DecisionBasisLoader } from './decisions/application/decision-basis.loader.js';
-import { DEFAULT_GATE_RULE_SETS, GATE_RULE_SETS } from './decisions/application/gate-rule-sets.js';
 import { PortfolioEntryProcess } from './decisions/application/portfolio-entry.process.js';
 import { PROJECT_QUERY_HANDLERS } from './decisions/application/project-queries.js';
 import { TakeDecisionHandler } from './decisions/application/take-decision.handler.js';
@@ -19,6 +18,7 @@ import { PortfolioProject } from './decisions/read-models/portfolio-project.enti
 import { PortfolioProjectScore } from './decisions/read-models/portfolio-project-score.entity.js';
 import { PortfolioProjectsProjection } from './decisions/read-models/portfolio-projects.projection.js';
 import { PortfolioScoresProjection } from './decisions/read-models/portfolio-scores.projection.js';
+import { GateRulesModule } from './gate-rules/gate-rules.module.js';
 import { GovernanceModule } from './governance.module.js';
 import { MeetingsAgendasModule } from './meetings-agendas.module.js';
 
@@ -28,9 +28,9 @@ import { MeetingsAgendasModule } from './meetings-agendas.module.js';
  * (`portfolio_projects` read model: the directors' portfolio, and each forum's).
  */
 @Module({
-  imports: [CqrsModule, ProjectionsModule, TypeOrmModule.forFeature([PortfolioProject, PortfolioProjectScore]), GovernanceModule, MeetingsAgendasModule, ProblemModule.forFeature(decisionProblemMapper)],
+  imports: [CqrsModule, ProjectionsModule, TypeOrmModule.forFeature([PortfolioProject, PortfolioProjectScore]), GovernanceModule, GateRulesModule, MeetingsAgendasModule, ProblemModule.forFeature(decisionProblemMapper)],
   controllers: [DecisionsController, ProjectsController, PortfolioController],
-  providers: [TakeDecisionHandler, ...PROJECT_QUERY_HANDLERS, DecisionBasisLoader, ForumPortfolioReader, ForumPortfolioPages, { provide: GATE_RULE_SETS, useValue: DEFAULT_GATE_RULE_SETS }],
+  providers: [TakeDecisionHandler, ...PROJECT_QUERY_HANDLERS, DecisionBasisLoader, ForumPortfolioReader, ForumPortfolioPages],
 })
 export class DecisionsModule implements OnModuleInit {
   constructor(

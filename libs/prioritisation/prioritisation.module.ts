@@ -14,6 +14,7 @@ import { prioritisationProblemMapper } from './http/prioritisation-problem.mappe
 import { ProposalScoresController } from './http/proposal-scores.controller.js';
 import { ScoringModelsController } from './http/scoring-models.controller.js';
 import { ForumRankingEntry } from './read-models/forum-ranking-entry.entity.js';
+import { ForumRankingMandate } from './read-models/forum-ranking-mandate.entity.js';
 import { ForumRankingProjection } from './read-models/forum-ranking.projection.js';
 import { ForumRankingScore } from './read-models/forum-ranking-score.entity.js';
 import { ScoringModelSummary } from './read-models/scoring-model-summary.entity.js';
@@ -27,7 +28,7 @@ import { ScoringModelSummaryProjection } from './read-models/scoring-model-summa
   imports: [
     CqrsModule,
     ProjectionsModule,
-    TypeOrmModule.forFeature([ScoringModelSummary, ForumRankingEntry, ForumRankingScore]),
+    TypeOrmModule.forFeature([ScoringModelSummary, ForumRankingEntry, ForumRankingScore, ForumRankingMandate]),
     ProblemModule.forFeature(prioritisationProblemMapper),
   ],
   controllers: [ScoringModelsController, ProposalScoresController, ForumRankingController],

@@ -4,25 +4,20 @@ import { EVENT_STORE, type EventStore } from '../../event-store/index.js';
 import type { Money } from '../../shared-kernel/money.js';
 import {
   currentModelVersion,
-  rankProposals,
+  rankWithinMandate,
   type ExistingScoringModel,
+  type MandateScope,
   type OrderRule,
   ScoringModelNotFound,
   type RankingBasis,
+  type RankingSelectionRule,
   type ScoringModelVersion,
   type WeightedScore,
 } from '../domain/index.js';
-import { rankingCandidates } from '../read-models/forum-ranking.query.js';
+import { mandateScope, rankingCandidates } from '../read-models/forum-ranking.query.js';
 import { ScoringModelSummary } from '../read-models/scoring-model-summary.entity.js';
 import { AmbiguousScoringModel, ScoringModelOfAnotherForum } from './errors.js';
 import { loadScoringModel } from './scoring-model-loader.js';
-
-/**
- * Which proposals a forum ranks. For now every submitted proposal of the forum's organisation: the forum's mandate
- * (which areas and amounts it may decide) will narrow this when the forums context provides it. The ranking states
- * the rule it used, so a frozen agenda shows on what selection it was made.
- */
-export const RANKING_SELECTION = 'all_submitted_proposals_of_the_organisation' as const;
 
 /** A proposal as the forum sees it in its ranking. */
 export interface RankedRequest {
@@ -61,7 +56,13 @@ export interface ForumRankingRow extends RankedRequest {
 export interface ForumRanking {
   readonly organisationId: string;
   readonly forumId: string;
-  readonly selection: typeof RANKING_SELECTION;
+  /**
+   * Which proposals were ranked: `all_submitted_proposals_of_the_organisation` when the forum's mandate names no
+   * investment area and no department (or the forums context knows no such forum), otherwise
+   * `submitted_proposals_within_the_forum_mandate`, with the areas and departments in `mandateScope`.
+   */
+  readonly selection: RankingSelectionRule;
+  readonly mandateScope: MandateScope;
   readonly model: ScoringModelVersion & { readonly status: 'active' | 'retired' };
   readonly basis: RankingBasis;
   /** The prioritised requests, in rank order. */
@@ -72,7 +73,7 @@ export interface ForumRanking {
 
 /**
  * The application service that ranks a forum's proposals: one indexed query on the `forum_rankings` read model,
- * the model version from its own stream, and the pure `rankProposals`. For the agenda freeze and the HTTP API.
+ * the model version from its own stream, and the pure `rankWithinMandate`. For the agenda freeze and the HTTP API.
  */
 @Injectable()
 export class ForumRankingReader {
@@ -82,20 +83,21 @@ export class ForumRankingReader {
   ) {}
 
   /**
-   * Ranks with the model's version in force. `modelId` absent: the forum's only active model. Null when there is no
-   * model to rank with: the forum has no active model (it does not score), or `modelId` names no model of the
-   * organisation. Throws ScoringModelOfAnotherForum, and AmbiguousScoringModel when the forum has several active
-   * models and none is named.
+   * Ranks the submitted proposals within the forum's mandate as the read model last saw it (a mandate change narrows
+   * or widens the rankings from then on), with the model's version in force. `modelId` absent: the forum's only
+   * active model. Null when there is no model to rank with: the forum has no active model (it does not score), or
+   * `modelId` names no model of the organisation. Throws ScoringModelOfAnotherForum, and AmbiguousScoringModel when
+   * the forum has several active models and none is named.
    */
   async rank(organisationId: string, forumId: string, modelId?: string): Promise<ForumRanking | null> {
     const state = await this.modelFor(organisationId, forumId, modelId);
     if (state === null) return null;
     const model = currentModelVersion(state)!;
-    const candidates = await rankingCandidates(this.dataSource, organisationId, forumId, model.modelId, model.version);
-    const ranking = rankProposals(
-      model,
-      candidates.map(({ proposalId, title, submittedAt, requestedAmount, scores }) => ({ proposalId, title, submittedAt, requestedAmount, scores })),
-    );
+    const [candidates, scope] = await Promise.all([
+      rankingCandidates(this.dataSource, organisationId, forumId, model.modelId, model.version),
+      mandateScope(this.dataSource, organisationId, forumId),
+    ]);
+    const { selection, ranking } = rankWithinMandate(model, candidates, scope);
     const byId = new Map(candidates.map((c) => [c.proposalId, c]));
     const request = (id: string): RankedRequest => {
       const { proposalId, title, departmentId, requestedAmount, submittedAt } = byId.get(id)!;
@@ -104,7 +106,8 @@ export class ForumRankingReader {
     return {
       organisationId,
       forumId,
-      selection: RANKING_SELECTION,
+      selection: selection.rule,
+      mandateScope: { investmentAreas: selection.investmentAreas, departmentIds: selection.departmentIds },
       model: { ...model, status: state.status },
       basis: ranking.basis,
       rows: ranking.rows.map((row) => ({

@@ -3,6 +3,7 @@ export * from './effective-scores.js';
 export * from './errors.js';
 export * from './herning-default-model.js';
 export * from './ranking.js';
+export * from './ranking-selection.js';
 export type { RankingEntry } from './ranking-entry.js';
 export { rankingInputsHash } from './ranking-inputs-hash.js';
 export type { OrderRule } from './ranking-order.js';

@@ -4,6 +4,7 @@ import { InvalidRankingEntry } from './errors.js';
 import { parseInstant } from './instant.js';
 import type { RankingEntry } from './ranking-entry.js';
 import { rankingInputsHash } from './ranking-inputs-hash.js';
+import type { RankingSelection } from './ranking-selection.js';
 import { compareCandidates, type OrderRule, type RankingCandidate } from './ranking-order.js';
 import type { ScoreMap } from './score-set.js';
 import type { ScoringModelVersion } from './scoring-model.js';
@@ -52,10 +53,11 @@ export interface Ranking {
  * 3. ties: the higher score on the first criterion, in model order, where the two differ;
  * 4. then the earlier `submittedAt`;
  * 5. then proposal id ascending.
- * The result depends only on the inputs, not on their order. Throws InvalidScoringModel for an invalid model and
- * InvalidRankingEntry for a duplicate id, a bad timestamp, or a score the model cannot hold.
+ * The result depends only on the inputs, not on their order. `selection` is how the entries were chosen (see
+ * rankWithinMandate); absent, they are every submitted proposal of the organisation. Throws InvalidScoringModel for
+ * an invalid model and InvalidRankingEntry for a duplicate id, a bad timestamp, or a score the model cannot hold.
  */
-export function rankProposals(model: ScoringModelVersion, entries: readonly RankingEntry[]): Ranking {
+export function rankProposals(model: ScoringModelVersion, entries: readonly RankingEntry[], selection?: RankingSelection): Ranking {
   validateScoringModelContent(model);
   const candidates: RankingCandidate[] = [];
   const unscored: string[] = [];
@@ -109,7 +111,7 @@ export function rankProposals(model: ScoringModelVersion, entries: readonly Rank
       modelId,
       modelVersion: version,
       rulesVersion: RANKING_RULES_VERSION,
-      inputsHash: rankingInputsHash(RANKING_RULES_VERSION, model, entries),
+      inputsHash: rankingInputsHash(RANKING_RULES_VERSION, model, entries, selection),
     },
     rows,
     unscored: unscored.sort(compareCodeUnits),

@@ -3,7 +3,9 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, loadAggregate, type EventStore } from '../../../event-store/index.js';
 import { agendaDecider, agendaStream } from '../../agendas/application/agenda-stream.js';
 import { frozenRevision, verifyPack, type AgendaPack } from '../../domain/agendas/index.js';
-import { ProjectNotFound, projectStream } from '../../domain/decisions/index.js';
+import { ProjectNotFound, projectStream, ruleSetInForce, type GateRuleSet } from '../../domain/decisions/index.js';
+import { calendarDay } from '../../forums/application/calendar-day.js';
+import { GateRuleRegisterReader } from '../../gate-rules/application/gate-rule-register.reader.js';
 import { DecisionNotFound } from './decision-application.errors.js';
 import { foldProjectView, type DecisionView, type ProjectView } from './project-view.js';
 
@@ -42,17 +44,23 @@ export class GetDecisionQuery extends Query<DecisionRecordView> {
   }
 }
 
-async function projectOf(store: EventStore, proposalId: string, organisationId: string): Promise<ProjectView> {
-  const project = foldProjectView(await store.readStream(projectStream(proposalId)));
+async function projectOf(store: EventStore, proposalId: string, organisationId: string, ruleSet?: GateRuleSet): Promise<ProjectView> {
+  const project = foldProjectView(await store.readStream(projectStream(proposalId)), ruleSet);
   if (project === null || project.organisationId !== organisationId) throw new ProjectNotFound(proposalId);
   return project;
 }
 
+/** The project with its next gate under the organisation's gate rules in force today. */
 @QueryHandler(GetProjectQuery)
 export class GetProjectHandler implements IQueryHandler<GetProjectQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-  execute(q: GetProjectQuery) {
-    return projectOf(this.store, q.proposalId, q.organisationId);
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly gateRules: GateRuleRegisterReader,
+  ) {}
+
+  async execute(q: GetProjectQuery) {
+    const { ruleSets } = await this.gateRules.load(q.organisationId);
+    return projectOf(this.store, q.proposalId, q.organisationId, ruleSetInForce(ruleSets, calendarDay()));
   }
 }
 

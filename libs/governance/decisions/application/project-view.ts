@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../../event-store/index.js';
 import {
+  DEFAULT_GATE_RULE_SET,
   evolveProject,
   initialProjectState,
   nextGate,
@@ -7,6 +8,7 @@ import {
   type DecisionNotReachedData,
   type DecisionTakenData,
   type ExistingProject,
+  type GateRuleSet,
   type NextGate,
   type ProjectEvent,
 } from '../../domain/decisions/index.js';
@@ -43,8 +45,11 @@ export interface ProjectView extends Omit<ExistingProject, 'decisions'> {
   readonly version: number;
 }
 
-/** The project from its stream, or null when the proposal has not entered the portfolio. */
-export function foldProjectView(events: readonly RecordedEvent[]): ProjectView | null {
+/**
+ * The project from its stream, or null when the proposal has not entered the portfolio. `nextGate` describes the
+ * next gate under `ruleSet`: pass the organisation's set in force today.
+ */
+export function foldProjectView(events: readonly RecordedEvent[], ruleSet: GateRuleSet = DEFAULT_GATE_RULE_SET): ProjectView | null {
   let state = initialProjectState();
   const decisions: DecisionView[] = [];
   for (const event of events) {
@@ -55,7 +60,7 @@ export function foldProjectView(events: readonly RecordedEvent[]): ProjectView |
   }
   if (state.status === 'none') return null;
   const { decisions: _records, ...project } = state;
-  return { ...project, decisions, nextGate: nextGate(state), version: events.at(-1)!.streamPosition };
+  return { ...project, decisions, nextGate: nextGate(state, ruleSet), version: events.at(-1)!.streamPosition };
 }
 
 function decisionView(event: RecordedEvent): DecisionView {

@@ -1,6 +1,6 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, loadAggregate, WrongExpectedVersionError, type EventMetadata, type EventStore } from '../../../event-store/index.js';
+import { EVENT_STORE, loadAggregate, WrongExpectedVersionError, type AppendResult, type EventMetadata, type EventStore } from '../../../event-store/index.js';
 import { CommitFundingCommand, ReleaseCommitmentCommand } from '../../../funding/application/funding-pool-commands.js';
 import {
   decideProject,
@@ -9,27 +9,39 @@ import {
   ProjectEventType,
   ProjectNotFound,
   projectStream,
+  ruleSetInForce,
   type DecisionTakenData,
-  type GateRuleSet,
   type TakeDecision,
 } from '../../domain/decisions/index.js';
+import { calendarDay } from '../../forums/application/calendar-day.js';
+import { GateRuleRegisterReader } from '../../gate-rules/application/gate-rule-register.reader.js';
 import { DecisionBasisLoader } from './decision-basis.loader.js';
 import { TakeDecisionCommand, type TakeDecisionResult } from './decision-commands.js';
 import { enterPortfolioOnce, submissionOf } from './enter-portfolio.js';
-import { GATE_RULE_SETS } from './gate-rule-sets.js';
 import { foldProjectView } from './project-view.js';
 
+/** A release that loses a race with another write to the pool is tried again, on the pool as it then stands. */
+const RELEASE_ATTEMPTS = 5;
+
+interface Funding {
+  readonly poolId: string;
+  readonly amount: NonNullable<DecisionTakenData['amount']>;
+}
+
 /**
- * Takes a decision: gathers its basis, lets the pure decider judge it, and for a carried funding approval commits
- * the money first (commitment id = decision id, so a retry commits once) and only then records the decision. If the
- * decision cannot be recorded after all (another decision on the project got in first), the commitment is released
- * with the reason, so no money stays committed for a decision that does not exist.
+ * Takes a decision: gathers its basis and the organisation's gate rule sets, lets the pure decider judge it, and for
+ * a carried funding approval commits the money first (commitment id = decision id, so a retry commits once) and only
+ * then records the decision. If recording fails and the decision is not on the project's stream (another decision
+ * got in first, or the log refused the write), the commitment is released with the reason, so no money stays
+ * committed for a decision that does not exist. Only a crash between the two writes can leave it committed.
  */
 @CommandHandler(TakeDecisionCommand)
 export class TakeDecisionHandler implements ICommandHandler<TakeDecisionCommand> {
+  private readonly logger = new Logger('TakeDecision');
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(GATE_RULE_SETS) private readonly gateRuleSets: readonly GateRuleSet[],
+    private readonly gateRules: GateRuleRegisterReader,
     private readonly basis: DecisionBasisLoader,
     private readonly commands: CommandBus,
   ) {}
@@ -40,28 +52,31 @@ export class TakeDecisionHandler implements ICommandHandler<TakeDecisionCommand>
     const stream = projectStream(proposalId);
     const loaded = await this.projectOf(proposalId, organisationId);
     const { forum, meeting, agenda } = await this.basis.load(c.meetingId, organisationId, proposalId, request.agendaRevision);
+    const { ruleSets } = await this.gateRules.load(organisationId);
     const command: TakeDecision = {
       type: ProjectCommandType.TakeDecision,
-      data: { ...request, decisionId, forum, meeting, agenda, gateRuleSets: this.gateRuleSets },
+      data: { ...request, decisionId, forum, meeting, agenda, gateRuleSets: ruleSets },
     };
     // judged before any money moves: a refused decision commits nothing
     const events = decideProject(command, loaded.state);
     const metadata: EventMetadata = { ...c.metadata, organisationId, forumId: forum.forumId, meetingId: meeting.meetingId };
     const taken = events.find((event) => event.type === ProjectEventType.DecisionTaken)?.data as DecisionTakenData | undefined;
-    const funding = taken?.amount && taken.poolId ? { amount: taken.amount, poolId: taken.poolId } : null;
+    const funding: Funding | null = taken?.amount && taken.poolId ? { amount: taken.amount, poolId: taken.poolId } : null;
     if (funding) {
       await this.commands.execute(
         new CommitFundingCommand(funding.poolId, organisationId, { commitmentId: decisionId, proposalId, decisionId, amount: funding.amount, costKind: 'development' }, metadata),
       );
     }
+    let append: AppendResult;
     try {
-      const append = await this.store.append(stream, events.map((event) => ({ ...event, metadata })), { expectedVersion: loaded.version });
-      const project = foldProjectView(await this.store.readStream(stream))!;
-      return { decision: project.decisions.find((d) => d.decisionId === decisionId)!, project, position: append.lastPosition };
+      append = await this.store.append(stream, events.map((event) => ({ ...event, metadata })), { expectedVersion: loaded.version });
     } catch (error) {
-      if (funding) await this.release(funding.poolId, organisationId, decisionId, error, metadata);
+      if (funding) await this.compensate(funding, organisationId, proposalId, decisionId, error, metadata);
       throw error;
     }
+    // the decision is recorded: nothing after this point may release its money
+    const project = foldProjectView(await this.store.readStream(stream), ruleSetInForce(ruleSets, calendarDay()))!;
+    return { decision: project.decisions.find((d) => d.decisionId === decisionId)!, project, position: append.lastPosition };
   }
 
   /** The project, entering it first if its proposal was submitted and the entry process has not caught up yet. */
@@ -76,10 +91,35 @@ export class TakeDecisionHandler implements ICommandHandler<TakeDecisionCommand>
     return loaded;
   }
 
-  /** Compensation: the decision was not recorded, so its commitment must not stand. */
-  private async release(poolId: string, organisationId: string, decisionId: string, cause: unknown, metadata: EventMetadata): Promise<void> {
-    const why = cause instanceof WrongExpectedVersionError ? 'another decision on the project was recorded first' : 'the decision could not be recorded';
-    const reason = `compensation: decision ${decisionId} was not recorded (${why}); its commitment is released`;
-    await this.commands.execute(new ReleaseCommitmentCommand(poolId, organisationId, decisionId, reason, undefined, { ...metadata, reason }));
+  /**
+   * Compensation: the append failed, so the decision's commitment must not stand, unless the decision is on the stream
+   * after all (an append whose answer was lost may have been written). A failure here is logged, never thrown: the
+   * caller must learn why the decision failed, not why its clean-up did.
+   */
+  private async compensate(funding: Funding, organisationId: string, proposalId: string, decisionId: string, cause: unknown, metadata: EventMetadata): Promise<void> {
+    try {
+      if (await this.isRecorded(proposalId, decisionId)) return;
+      const why = cause instanceof WrongExpectedVersionError ? 'another decision on the project was recorded first' : 'the decision could not be recorded';
+      const reason = `compensation: decision ${decisionId} was not recorded (${why}); its commitment is released`;
+      const release = new ReleaseCommitmentCommand(funding.poolId, organisationId, decisionId, reason, undefined, { ...metadata, reason });
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.commands.execute(release);
+          return;
+        } catch (error) {
+          if (!(error instanceof WrongExpectedVersionError) || attempt === RELEASE_ATTEMPTS) throw error;
+        }
+      }
+    } catch (error) {
+      this.logger.error(
+        `commitment ${decisionId} of pool ${funding.poolId} (${funding.amount.amountMinor} ${funding.amount.currency}) for proposal ${proposalId} ` +
+          `could not be released after its decision failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  private async isRecorded(proposalId: string, decisionId: string): Promise<boolean> {
+    const project = foldProjectView(await this.store.readStream(projectStream(proposalId)));
+    return project?.decisions.some((decision) => decision.decisionId === decisionId) ?? false;
   }
 }

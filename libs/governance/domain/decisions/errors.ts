@@ -153,6 +153,41 @@ export class InvalidGateRuleSet extends DomainError {
   }
 }
 
+/** A gate rule set offered for adoption is malformed; `field` is a dot path into the request (e.g. `gates.idea->analysis`). */
+export class InvalidGateRuleAdoption extends DomainError {
+  override readonly code = 'invalid_gate_rule_adoption';
+
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+    this.name = 'InvalidGateRuleAdoption';
+  }
+}
+
+/**
+ * A rule set may not take effect before today, nor before the set adopted last: either would change the rules of a
+ * day already begun or already configured, so decisions could be judged by rules that were not in force when taken.
+ */
+export class GateRuleSetBackdated extends DomainError {
+  override readonly code = 'gate_rule_set_backdated';
+
+  constructor(
+    readonly effectiveFrom: string,
+    /** The earliest day the set may take effect. */
+    readonly earliest: string,
+    readonly because: 'before_today' | 'before_latest_set',
+  ) {
+    super(
+      `a gate rule set cannot take effect on ${effectiveFrom}: ` +
+        (because === 'before_today' ? `that is before today (${earliest})` : `the latest adopted set takes effect on ${earliest}`) +
+        '; rules are never changed retroactively',
+    );
+    this.name = 'GateRuleSetBackdated';
+  }
+}
+
 /** The stored history cannot be replayed (e.g. a decision before the project entered the portfolio): a defect, not a user error. */
 export class InconsistentProjectHistory extends Error {
   constructor(

@@ -126,24 +126,60 @@ export function validateGateRuleSet(ruleSet: GateRuleSet): void {
   const at = `ruleSet[version ${String(ruleSet?.version)}]`;
   if (!Number.isSafeInteger(ruleSet.version) || ruleSet.version < 1) throw new InvalidGateRuleSet(`${at}.version`, 'must be a positive whole number');
   if (!isCalendarDate(ruleSet.effectiveFrom)) throw new InvalidGateRuleSet(`${at}.effectiveFrom`, 'must be a date YYYY-MM-DD');
-  if (typeof ruleSet.gates !== 'object' || ruleSet.gates === null) throw new InvalidGateRuleSet(`${at}.gates`, 'must be an object');
-  for (const [transition, rule] of Object.entries(ruleSet.gates)) {
-    const path = `${at}.gates.${transition}`;
+  const problem = gatesProblem(ruleSet.gates);
+  if (problem !== null) throw new InvalidGateRuleSet(`${at}.${problem.field}`, problem.reason);
+}
+
+/** What is wrong with a set's gates, the field named from `gates` down; null when nothing is. */
+export function gatesProblem(gates: unknown): { readonly field: string; readonly reason: string } | null {
+  if (!isPlainObject(gates)) return { field: 'gates', reason: 'must be an object' };
+  for (const [transition, rule] of Object.entries(gates)) {
+    const path = `gates.${transition}`;
     if (!(GATE_TRANSITIONS as readonly string[]).includes(transition)) {
-      throw new InvalidGateRuleSet(path, `is not a transition; one of ${GATE_TRANSITIONS.join(', ')}`);
+      return { field: path, reason: `is not a transition; one of ${GATE_TRANSITIONS.join(', ')}` };
     }
     if (rule === undefined) continue;
+    if (!isPlainObject(rule)) return { field: path, reason: 'must be an object' };
+    for (const flag of ['requiresScoring', 'requiresBenefitOwner'] as const) {
+      if (rule[flag] !== undefined && typeof rule[flag] !== 'boolean') return { field: `${path}.${flag}`, reason: 'must be true or false' };
+    }
     if (rule.minimumWeightedScore !== undefined && !isScoreDecimal(rule.minimumWeightedScore)) {
-      throw new InvalidGateRuleSet(`${path}.minimumWeightedScore`, 'must be a score from "0.00" to "100.00" with two decimals');
+      return { field: `${path}.minimumWeightedScore`, reason: 'must be a score from "0.00" to "100.00" with two decimals' };
     }
     const maximum = rule.maximumAmountWithoutBusinessCase;
     if (maximum !== undefined && maximum !== null) {
-      if (!Number.isSafeInteger(maximum.amountMinor) || maximum.amountMinor < 0) {
-        throw new InvalidGateRuleSet(`${path}.maximumAmountWithoutBusinessCase.amountMinor`, 'must be a non-negative whole number of minor units');
+      if (!isPlainObject(maximum)) return { field: `${path}.maximumAmountWithoutBusinessCase`, reason: 'must be an amount, or null' };
+      if (!Number.isSafeInteger(maximum.amountMinor) || (maximum.amountMinor as number) < 0) {
+        return { field: `${path}.maximumAmountWithoutBusinessCase.amountMinor`, reason: 'must be a non-negative whole number of minor units' };
       }
-      if (!(CURRENCIES as readonly string[]).includes(maximum.currency)) {
-        throw new InvalidGateRuleSet(`${path}.maximumAmountWithoutBusinessCase.currency`, `must be one of ${CURRENCIES.join(', ')}`);
+      if (!(CURRENCIES as readonly unknown[]).includes(maximum.currency)) {
+        return { field: `${path}.maximumAmountWithoutBusinessCase.currency`, reason: `must be one of ${CURRENCIES.join(', ')}` };
       }
     }
   }
+  return null;
+}
+
+/**
+ * The gates with only the fields a rule has, transitions in lifecycle order: what an adopted set records, so a set
+ * reads the same however the request ordered or padded it. The gates must be valid (`gatesProblem` null).
+ */
+export function normaliseGates(gates: GateRuleSet['gates']): GateRuleSet['gates'] {
+  const normalised: Partial<Record<GateTransition, GateRule>> = {};
+  for (const transition of GATE_TRANSITIONS) {
+    const rule = gates[transition];
+    if (rule === undefined) continue;
+    const maximum = rule.maximumAmountWithoutBusinessCase;
+    normalised[transition] = {
+      ...(rule.requiresScoring === undefined ? {} : { requiresScoring: rule.requiresScoring }),
+      ...(rule.minimumWeightedScore === undefined ? {} : { minimumWeightedScore: rule.minimumWeightedScore }),
+      ...(maximum === undefined ? {} : { maximumAmountWithoutBusinessCase: maximum === null ? null : { amountMinor: maximum.amountMinor, currency: maximum.currency } }),
+      ...(rule.requiresBenefitOwner === undefined ? {} : { requiresBenefitOwner: rule.requiresBenefitOwner }),
+    };
+  }
+  return normalised;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,6 +4,7 @@ export * from './decision-basis.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './evolve.js';
+export * from './gate-rule-register.js';
 export * from './gate-rules.js';
 export * from './next-gate.js';
 export * from './project-decider.js';
