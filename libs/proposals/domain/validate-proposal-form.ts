@@ -1,3 +1,4 @@
+import { isErasedPerson } from '../../personal-data/domain/personal-data.js';
 import { InvalidProposal } from './errors.js';
 import { CURRENCIES, INVESTMENT_AREAS, type Money, type Person, type ProposalForm } from './proposal-form.js';
 
@@ -54,6 +55,8 @@ function validateHours(hours: number | null, field: string): void {
 }
 
 function validatePerson(person: Person, field: string): void {
+  // an erased person (libs/personal-data) was valid when given; the form stays amendable without them
+  if (isErasedPerson(person)) return;
   requireText(person.name, `${field}.name`);
   requireText(person.email, `${field}.email`);
 }
