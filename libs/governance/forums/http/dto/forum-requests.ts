@@ -64,7 +64,7 @@ export class ForumMemberPersonDto {
 }
 
 export class JoinForumRequest extends ForumChangeReasonRequest {
-  @ApiProperty({ pattern: MEMBER_ID.source, example: 'karen-jensen', description: 'Stable across memberships: a member who rejoins keeps it' })
+  @ApiProperty({ pattern: MEMBER_ID.source, example: 'karen.jensen@herning.dk', description: 'The subject of the member\'s token, so forum roles follow the identity; stable across memberships: a member who rejoins keeps it' })
   @IsString()
   @Matches(MEMBER_ID, { message: `memberId ${MEMBER_ID_MESSAGE}` })
   memberId: string;
