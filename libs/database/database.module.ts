@@ -2,14 +2,20 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
-import { EVENT_STORE, PostgresEventStore, type EventStore } from '../event-store/index.js';
+import { EVENT_STORE, KurrentDbEventStore, PostgresEventStore, type EventStore } from '../event-store/index.js';
 import { EMBEDDED_POOL_MAX } from '../event-store/pglite/embedded-postgres.js';
-import { PG_POOL, PLATFORM_CONFIG, type PlatformConfig } from '../platform/index.js';
+import { EventStoreMetrics, InstrumentedEventStore, PG_POOL, PLATFORM_CONFIG, ProblemModule, type PlatformConfig } from '../platform/index.js';
+import { databaseUnavailableProblemMapper, loadDatabaseSessionSettings, sessionOptions } from '../platform/database-faults/index.js';
+import { PersonalDataEventStore } from '../personal-data/store/personal-data-event-store.js';
+import { PersonKeys } from '../personal-data/store/person-keys.js';
 import { openDatabase, type DatabaseConnection } from './database-connection.js';
 
 export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
 
 const poolSize = (db: DatabaseConnection) => (db.embedded ? EMBEDDED_POOL_MAX : 10);
+
+/** Session settings for a server's connections (the embedded PGlite is one session of its own: none there). */
+const session = (db: DatabaseConnection) => (db.embedded ? {} : sessionOptions(loadDatabaseSessionSettings()));
 
 /** Opens the database (server or embedded) once; everything else connects through its URL. */
 @Global()
@@ -44,6 +50,8 @@ export class DatabaseModule implements OnApplicationShutdown {
       module: DatabaseModule,
       imports: [
         DatabaseConnectionModule,
+        // the database away (restarting, failing over) answers 503 with Retry-After, not 500
+        ProblemModule.forFeature(databaseUnavailableProblemMapper),
         TypeOrmModule.forRootAsync({
           inject: [DATABASE_CONNECTION],
           useFactory: (db: DatabaseConnection) => ({
@@ -56,6 +64,7 @@ export class DatabaseModule implements OnApplicationShutdown {
             migrationsRun: true,
             migrationsTransactionMode: 'each' as const,
             logging: ['error' as const],
+            extra: session(db),
           }),
         }),
       ],
@@ -63,7 +72,7 @@ export class DatabaseModule implements OnApplicationShutdown {
         {
           provide: PG_POOL,
           useFactory: (db: DatabaseConnection) => {
-            const pool = new pg.Pool({ connectionString: db.url, max: poolSize(db) });
+            const pool = new pg.Pool({ connectionString: db.url, max: poolSize(db), ...session(db) });
             pool.on('error', () => undefined); // an idle connection dropped: the pool replaces it on next use
             return pool;
           },
@@ -71,12 +80,17 @@ export class DatabaseModule implements OnApplicationShutdown {
         },
         {
           provide: EVENT_STORE,
-          useFactory: async (pool: pg.Pool, db: DatabaseConnection) => {
-            const store = new PostgresEventStore(pool, undefined, { preparedStatements: !db.embedded });
+          useFactory: async (pool: pg.Pool, db: DatabaseConnection, metrics: EventStoreMetrics, config: PlatformConfig) => {
+            // the log on KurrentDB when chosen; read models and checkpoints stay in this PostgreSQL either way
+            const store =
+              config.eventStore === 'kurrentdb'
+                ? KurrentDbEventStore.connect(config.kurrentdbUrl!)
+                : new PostgresEventStore(pool, undefined, { preparedStatements: !db.embedded });
             await store.migrate();
-            return store;
+            // personal data encrypted per person, keys in this PostgreSQL (libs/personal-data); metrics outermost
+            return new InstrumentedEventStore(new PersonalDataEventStore(store, new PersonKeys(pool)), metrics); // appends, conflicts and replays on /metrics
           },
-          inject: [PG_POOL, DATABASE_CONNECTION],
+          inject: [PG_POOL, DATABASE_CONNECTION, EventStoreMetrics, PLATFORM_CONFIG],
         },
       ],
       exports: [PG_POOL, EVENT_STORE],

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../apps/api/bootstrap.js';
 import { loadPlatformConfig } from '../../libs/platform/index.js';
 import { createTestDatabase, type TestDatabase } from './postgres.js';
+import { TEST_PUBLIC_KEY_PEM, testToken } from './tokens.js';
 
 export interface TestApp {
   readonly app: NestExpressApplication;
@@ -11,11 +12,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole service booted on a fresh PostgreSQL database, as a user meets it (no listen: supertest drives it). */
+/**
+ * The whole service booted on a fresh PostgreSQL database, as a user meets it (no listen: supertest drives it).
+ * It trusts the test process's key (see `actorHeaders`) and limits no rate unless `overrides` ask it to.
+ */
 export async function startTestApp(prefix = 'e2e', overrides: Parameters<typeof createApp>[0] = {}): Promise<TestApp> {
   const db = await createTestDatabase(prefix);
+  const defaults = loadPlatformConfig({});
   const app = await createApp({
-    config: { ...loadPlatformConfig({}), databaseUrl: db.url, logLevel: 'silent', ...overrides.config },
+    config: {
+      ...defaults,
+      databaseUrl: db.url,
+      logLevel: 'silent',
+      rateLimitPerMinute: 0,
+      auth: { ...defaults.auth, publicKeyPem: TEST_PUBLIC_KEY_PEM },
+      ...overrides.config,
+    },
   });
   await app.init();
   return {
@@ -29,7 +41,11 @@ export async function startTestApp(prefix = 'e2e', overrides: Parameters<typeof 
   };
 }
 
-/** Development identity headers (the access-control issue replaces them with a bearer token). */
-export function actorHeaders(subject = 'anna@herning.dk', organisation = 'herning', roles = 'programme_office'): Record<string, string> {
-  return { 'X-Actor-Subject': subject, 'X-Actor-Roles': roles, 'X-Actor-Organisation': organisation };
+/**
+ * `Authorization: Bearer` with a token the test app accepts, naming `subject`, acting for `organisation` (none when
+ * empty) with the comma-separated `roles`, and for `department` when given (department members).
+ */
+export function actorHeaders(subject = 'anna@herning.dk', organisation = 'herning', roles = 'programme_office', department?: string): Record<string, string> {
+  const roleList = roles.split(',').map((r) => r.trim()).filter(Boolean);
+  return { Authorization: `Bearer ${testToken({ subject, organisation, roles: roleList, department })}` };
 }

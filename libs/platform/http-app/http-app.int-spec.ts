@@ -6,6 +6,9 @@ import pg from 'pg';
 import request from 'supertest';
 import { WrongExpectedVersionError } from '../../event-store/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres.js';
+import { TEST_PUBLIC_KEY_PEM, testToken } from '../../../test/support/tokens.js';
+import { Allow, Public } from '../auth/access-policy.js';
+import { Role } from '../auth/roles.js';
 import { setupOpenApi } from '../openapi/setup-openapi.js';
 import { ProblemException } from '../problem/problem.exception.js';
 import { ProblemModule } from '../problem/problem.module.js';
@@ -28,6 +31,7 @@ class CreateThingDto {
 
 class QuotaExceededError extends Error {}
 
+@Public()
 @Controller('things')
 class ThingsController {
   @Post()
@@ -60,6 +64,22 @@ class ThingsController {
   }
 }
 
+@Controller('guarded')
+class GuardedController {
+  @Get()
+  @Allow(Role.Director)
+  read() {
+    return { actor: RequestContext.current()?.actor };
+  }
+
+  @Get('undeclared')
+  undeclared() {
+    return { reached: true };
+  }
+}
+
+const bearer = (subject: string, roles: string[], organisation = 'org-1') => ({ Authorization: `Bearer ${testToken({ subject, organisation, roles })}` });
+
 const valid = { title: 'A title', investment: { developmentCost: { amountMinor: 100, currency: 'NOK' } } };
 
 describe('configureHttpApp', () => {
@@ -73,8 +93,8 @@ describe('configureHttpApp', () => {
     pool = new pg.Pool({ connectionString: db.url });
     platform = await createPlatformTestApp({
       pool,
-      env: { BODY_LIMIT: '1kb' },
-      controllers: [ThingsController],
+      env: { BODY_LIMIT: '1kb', AUTH_PUBLIC_KEY: TEST_PUBLIC_KEY_PEM },
+      controllers: [ThingsController, GuardedController],
       imports: [ProblemModule.forFeature((e) => (e instanceof QuotaExceededError ? ProblemException.unprocessable('Quota exceeded.') : undefined))],
       beforeInit: (app) => setupOpenApi(app, { title: 'Test API' }),
     });
@@ -192,9 +212,7 @@ describe('configureHttpApp', () => {
         .post('/things')
         .set('X-Request-Id', 'req-meta')
         .set('X-Correlation-Id', 'corr-meta')
-        .set('X-Actor-Subject', 'kari')
-        .set('X-Actor-Roles', 'programme_office, director')
-        .set('X-Actor-Organisation', 'org-1')
+        .set(bearer('kari', ['programme_office', 'director']))
         .send(valid);
       expect(res.status).toBe(201);
       const actor = { subject: 'kari', roles: ['programme_office', 'director'], organisationId: 'org-1' };
@@ -202,15 +220,40 @@ describe('configureHttpApp', () => {
       expect(res.body.metadata).toEqual({ actor, correlationId: 'corr-meta', causationId: 'req-meta', requestId: 'req-meta', reason: 'because' });
     });
 
-    it('falls back to the anonymous actor', async () => {
+    it('falls back to the anonymous actor on a public route', async () => {
       const res = await http().post('/things').send(valid);
       expect(res.body.actor).toEqual({ subject: 'anonymous', roles: [], organisationId: null });
     });
   });
 
+  describe('access guard', () => {
+    it('lets a role its policy names through, and refuses others with 403', async () => {
+      const res = await http().get('/guarded').set(bearer('dora', ['director']));
+      expect(res.status).toBe(200);
+      expect(res.body.actor).toEqual({ subject: 'dora', roles: ['director'], organisationId: 'org-1' });
+      const refused = await http().get('/guarded').set(bearer('pia', ['programme_office']));
+      expect(refused.status).toBe(403);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
+    it('refuses everyone a route that declares no policy, whatever their roles', async () => {
+      const res = await http().get('/guarded/undeclared').set(bearer('root', ['programme_office', 'administrator', 'director', 'auditor']));
+      expect(res.status).toBe(403);
+      expect(res.body.detail).toContain('declares no access rule');
+      expect((await http().get('/guarded/undeclared')).status).toBe(401);
+    });
+
+    it('answers 401 with WWW-Authenticate before anything else, and still 404 for an unknown route', async () => {
+      const res = await http().get('/guarded').set('Authorization', 'Bearer x.y.z');
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
+      expect((await http().get('/nowhere').set('Authorization', 'Bearer x.y.z')).status).toBe(404);
+    });
+  });
+
   describe('logging and headers', () => {
     it('writes one JSON access line per request with ids, route, status and duration, and no body', async () => {
-      await http().post('/things').set('X-Request-Id', 'req-log').set('X-Actor-Subject', 'ola').send({ ...valid, title: 'Personal Title' });
+      await http().post('/things').set('X-Request-Id', 'req-log').set(bearer('ola', [])).send({ ...valid, title: 'Personal Title' });
       await new Promise((resolve) => setImmediate(resolve));
       const lines = platform.logs.filter((l) => l.requestId === 'req-log');
       const access = lines.filter((l) => l.msg === 'request completed');

@@ -1,13 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { Actor } from '../../event-store/index.js';
 
+/** Who a request is made by, as its credentials prove. */
+export interface Principal {
+  readonly actor: Actor;
+  /** The department the caller acts for, when its credentials name one (a department member's). */
+  readonly departmentId: string | null;
+}
+
 /**
- * Finds who makes a request. One provider, so authentication can replace it (JWT) without touching anything else.
- * Returns the anonymous actor when the request names nobody; throws (e.g. a 401 `ProblemException`) when it names
- * someone it cannot verify. Authorisation (roles, organisation scope) is not its job.
+ * Finds who makes a request. Returns null when the request carries no credentials, and throws a 401
+ * `ProblemException` when it carries credentials that do not prove anyone. Authorisation is not its job: the
+ * access guard decides, per route, what the principal may do.
  */
 export interface ActorResolver {
-  resolve(request: IncomingMessage): Actor | Promise<Actor>;
+  resolve(request: IncomingMessage): Principal | null | Promise<Principal | null>;
 }
 
 export const ACTOR_RESOLVER = Symbol('ACTOR_RESOLVER');

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PathIdPipe, actingOrganisation } from '../../platform/index.js';
+import { AccessPolicy, actingOrganisation, Allow, PathIdPipe } from '../../platform/index.js';
 import { ReadYourWrites } from '../../projections/nest/projections.module.js';
 import { NoScoringModelForForum } from '../application/errors.js';
 import { ForumRankingReader, type ForumRanking } from '../application/forum-ranking.reader.js';
@@ -22,10 +22,12 @@ export class ForumRankingController {
   ) {}
 
   @Get()
+  @Allow(AccessPolicy.readForumRanking)
   @ApiOperation({
     summary: "A forum's ranking",
     description:
-      'Every submitted proposal of the organisation (the forum\'s mandate will narrow this), ranked with the version in force of ' +
+      'The submitted proposals within the forum\'s mandate (its investment areas and departments; none named: the whole ' +
+      'organisation), stated in `selection` and `mandateScope` and followed from the mandate\'s changes on, ranked with the version in force of ' +
       'the model: mandatory first, then weighted score (exact), then criteria in model order, then submission time, then id. ' +
       '`unscored` lists the requests not yet prioritised; `basis` names the model version, rules version and inputs hash.',
   })

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Idempotent, RequestContext, actingOrganisation, etagFor, metadataFor, setCommandHeaders, uuidOr404 } from '../../platform/index.js';
+import { AccessPolicy, actingOrganisation, Allow, etagFor, Idempotent, metadataFor, RequestContext, setCommandHeaders, uuidOr404 } from '../../platform/index.js';
 import { RecordScoreSetCommand } from '../application/scorecard-commands.js';
 import { GetScorecardQuery } from '../application/scorecard-queries.js';
 import type { ScorecardView } from '../application/scorecard-view.js';
@@ -31,6 +31,7 @@ export class ProposalScoresController {
   ) {}
 
   @Post()
+  @Allow(AccessPolicy.scoreProposal)
   @Idempotent()
   @ApiOperation({
     summary: 'Score a proposal',
@@ -66,6 +67,7 @@ export class ProposalScoresController {
   }
 
   @Get()
+  @Allow(AccessPolicy.readScores)
   @ApiOperation({
     summary: "A proposal's scorecard in a forum",
     description: 'The latest assessment per assessor kind, the full history, and the effective scores for each model\'s version in force.',

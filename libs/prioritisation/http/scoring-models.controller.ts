@@ -4,9 +4,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  Idempotent,
+  AccessPolicy,
   actingOrganisation,
+  Allow,
   answerConditionalRead,
+  Idempotent,
   metadataFor,
   optionalIfMatch,
   positiveIntOr404,
@@ -47,6 +49,7 @@ export class ScoringModelsController {
   ) {}
 
   @Post()
+  @Allow(AccessPolicy.manageScoringModels)
   @Idempotent()
   @ApiOperation({
     summary: "Define a forum's scoring model",
@@ -62,6 +65,7 @@ export class ScoringModelsController {
   }
 
   @Get()
+  @Allow(AccessPolicy.readScoringModels)
   @ApiOperation({ summary: "A forum's scoring models", description: 'Newest first, active and retired.' })
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the list includes this X-Log-Position.' })
   async list(@Query() params: ListScoringModelsParams, @Headers('x-min-position') minPosition: string | undefined) {
@@ -83,6 +87,7 @@ export class ScoringModelsController {
   }
 
   @Get(':id')
+  @Allow(AccessPolicy.readScoringModels)
   @ApiOperation({ summary: 'Read a scoring model', description: 'The version in force and every version. ETag is the stream version.' })
   async get(
     @Param('id', uuid) id: string,
@@ -94,12 +99,14 @@ export class ScoringModelsController {
   }
 
   @Get(':id/versions/:version')
+  @Allow(AccessPolicy.readScoringModels)
   @ApiOperation({ summary: 'Read one version of a scoring model', description: 'Exactly as recorded; versions never change.' })
   getVersion(@Param('id', uuid) id: string, @Param('version', versionOr404) version: number): Promise<ScoringModelVersionView> {
     return this.queries.execute(new GetScoringModelVersionQuery(id, actingOrganisation(), version));
   }
 
   @Put(':id')
+  @Allow(AccessPolicy.manageScoringModels)
   @ApiOperation({
     summary: 'Revise a scoring model',
     description: 'The whole content becomes a new version. Needs If-Match: 428 without, 409 when stale. Equal content records nothing.',
@@ -118,6 +125,7 @@ export class ScoringModelsController {
   }
 
   @Post(':id/retire')
+  @Allow(AccessPolicy.manageScoringModels)
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire a scoring model', description: 'It keeps its versions for the record; no revisions, no new scores.' })
   @ApiHeader({ name: 'If-Match', required: false })

@@ -4,9 +4,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  Idempotent,
+  AccessPolicy,
   actingOrganisation,
+  Allow,
   answerConditionalRead,
+  Idempotent,
   metadataFor,
   optionalIfMatch,
   requireIfMatch,
@@ -33,7 +35,9 @@ import {
   toDraftProposalForm,
   toProposalFormPatch,
 } from './dto/index.js';
-import { GetProposalParams, ListProposalsParams } from './list-proposals.params.js';
+import { ListProposalsParams } from './list-proposals.params.js';
+import { TimeTravel, answerAsOf } from '../../time-travel/application/time-travel.js';
+import { ProposalAsOfParams } from '../../time-travel/http/as-of.params.js';
 import { toProposalListItem } from './proposal-list-item.js';
 
 const uuid = uuidOr404('id', 'proposal');
@@ -47,9 +51,11 @@ export class ProposalsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly timeTravel: TimeTravel,
   ) {}
 
   @Post()
+  @Allow(AccessPolicy.draftProposal)
   @Idempotent()
   @ApiOperation({ summary: 'Draft a proposal', description: 'Only title and departmentId are needed for a draft.' })
   async draft(@Body() body: CreateProposalRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ProposalView> {
@@ -61,6 +67,7 @@ export class ProposalsController {
   }
 
   @Get()
+  @Allow(AccessPolicy.listProposals)
   @ApiOperation({ summary: 'List proposals', description: 'Filter by status, department, classification; sorted; cursor-paginated.' })
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the list includes this X-Log-Position.' })
   async list(@Query() params: ListProposalsParams, @Headers('x-min-position') minPosition: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -86,25 +93,29 @@ export class ProposalsController {
   }
 
   @Get(':id')
+  @Allow(AccessPolicy.readProposal)
   @ApiOperation({ summary: 'Read a proposal', description: 'Current, or as of a version of its stream. ETag is the version.' })
   async get(
     @Param('id', uuid) id: string,
-    @Query() params: GetProposalParams,
+    @Query() params: ProposalAsOfParams,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProposalView | undefined> {
+    if (params.asOf !== undefined) return answerAsOf(res, await this.timeTravel.proposal(actingOrganisation(), id, params.asOf, res));
     const proposal = await this.queries.execute(new GetProposalQuery(id, actingOrganisation(), params.asOfVersion));
     // a past version never changes, but it is not the version If-None-Match speaks of
     return answerConditionalRead(res, params.asOfVersion === undefined ? ifNoneMatch : undefined, proposal);
   }
 
   @Get(':id/history')
+  @Allow(AccessPolicy.readProposalHistory)
   @ApiOperation({ summary: 'The history of a proposal', description: 'Every event: when, who, why, and what changed.' })
   async history(@Param('id', uuid) id: string) {
     return { proposalId: id, events: await this.queries.execute(new GetProposalHistoryQuery(id, actingOrganisation())) };
   }
 
   @Patch(':id')
+  @Allow(AccessPolicy.changeProposal)
   @ApiOperation({ summary: 'Amend a proposal', description: 'Needs If-Match with the ETag last read: 428 without, 409 when stale.' })
   @ApiHeader({ name: 'If-Match', required: true })
   async amend(
@@ -121,6 +132,7 @@ export class ProposalsController {
   }
 
   @Post(':id/submit')
+  @Allow(AccessPolicy.changeProposal)
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit a proposal to the portfolio', description: 'The call\'s required answers must be given.' })
   @ApiHeader({ name: 'If-Match', required: false })
@@ -135,6 +147,7 @@ export class ProposalsController {
   }
 
   @Post(':id/withdraw')
+  @Allow(AccessPolicy.changeProposal)
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a proposal', description: 'A reason is required.' })
   @ApiHeader({ name: 'If-Match', required: false })

@@ -4,13 +4,15 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  Idempotent,
-  ProblemException,
+  AccessPolicy,
   actingOrganisation,
+  Allow,
   etagFor,
+  Idempotent,
   metadataFor,
   optionalIfMatch,
   positiveIntOr404,
+  ProblemException,
   requireIfMatch,
   setCommandHeaders,
 } from '../../../platform/index.js';
@@ -53,6 +55,7 @@ export class AgendasController {
   ) {}
 
   @Post()
+  @Allow(AccessPolicy.runMeeting)
   @Idempotent()
   @ApiOperation({ summary: "Prepare the meeting's agenda", description: 'One agenda per meeting; a second is a 409.' })
   async prepare(@Param('meetingId', meetingIdPipe) meetingId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AgendaView> {
@@ -62,6 +65,7 @@ export class AgendasController {
   }
 
   @Get()
+  @Allow(AccessPolicy.readMeeting)
   @ApiOperation({ summary: "Read the meeting's agenda", description: 'The current items and every frozen revision with its content hash.' })
   async get(@Param('meetingId', meetingIdPipe) meetingId: string, @Res({ passthrough: true }) res: Response): Promise<AgendaView> {
     const agenda = await this.queries.execute(new GetAgendaQuery(meetingId, actingOrganisation()));
@@ -70,6 +74,7 @@ export class AgendasController {
   }
 
   @Post('items')
+  @Allow(AccessPolicy.runMeeting)
   @Idempotent()
   @ApiOperation({ summary: 'Add an item', description: 'Only while the agenda is a draft. The new item\'s URL is in Location.' })
   @ApiHeader({ name: 'If-Match', required: false })
@@ -90,6 +95,7 @@ export class AgendasController {
   }
 
   @Delete('items/:itemId')
+  @Allow(AccessPolicy.runMeeting)
   @ApiOperation({ summary: 'Remove an item', description: 'Needs If-Match with the ETag last read: 428 without, 409 when stale.' })
   @ApiHeader({ name: 'If-Match', required: true })
   async removeItem(
@@ -104,6 +110,7 @@ export class AgendasController {
   }
 
   @Put('items/order')
+  @Allow(AccessPolicy.runMeeting)
   @ApiOperation({ summary: 'Reorder the items', description: 'Every item id once. Needs If-Match: 428 without, 409 when stale.' })
   @ApiHeader({ name: 'If-Match', required: true })
   async reorder(
@@ -118,6 +125,7 @@ export class AgendasController {
   }
 
   @Post('freeze')
+  @Allow(AccessPolicy.runMeeting)
   @Idempotent()
   @ApiOperation({
     summary: 'Freeze the agenda into its pack',
@@ -143,6 +151,7 @@ export class AgendasController {
   }
 
   @Post('reopen')
+  @Allow(AccessPolicy.runMeeting)
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a frozen agenda', description: 'A reason is required; the frozen revision stays readable and the next freeze is a new revision.' })
   @ApiHeader({ name: 'If-Match', required: false })
@@ -159,6 +168,7 @@ export class AgendasController {
   }
 
   @Get('revisions/:revision')
+  @Allow(AccessPolicy.readMeeting)
   @ApiOperation({
     summary: 'A frozen revision',
     description: 'The pack exactly as recorded, its content hash, and `verified`: the hash recomputed from the pack now.',

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Idempotent, actingOrganisation, etagFor, metadataFor, setCommandHeaders, uuidOr404 } from '../../../platform/index.js';
+import { AccessPolicy, actingOrganisation, Allow, etagFor, Idempotent, metadataFor, setCommandHeaders, uuidOr404 } from '../../../platform/index.js';
 import { meetingIdPipe } from '../../meetings/http/meetings.controller.js';
 import { TakeDecisionCommand } from '../application/decision-commands.js';
 import { GetDecisionQuery, GetProjectQuery, type DecisionRecordView } from '../application/project-queries.js';
@@ -20,6 +20,7 @@ export class DecisionsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Allow(AccessPolicy.recordDecision)
   @Idempotent()
   @ApiOperation({
     summary: 'Record a decision of the meeting',
@@ -48,6 +49,7 @@ export class ProjectsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':proposalId')
+  @Allow(AccessPolicy.readProject)
   @ApiOperation({ summary: 'A project: stage, status, decisions with their basis, next gate', description: 'ETag is the stream version.' })
   async get(@Param('proposalId', proposalIdPipe) proposalId: string, @Res({ passthrough: true }) res: Response): Promise<ProjectView> {
     const project = await this.queries.execute(new GetProjectQuery(proposalId, actingOrganisation()));
@@ -56,6 +58,7 @@ export class ProjectsController {
   }
 
   @Get(':proposalId/decisions/:decisionId')
+  @Allow(AccessPolicy.readProject)
   @ApiOperation({
     summary: 'What the forum saw',
     description: 'The decision, its votes and tally, its rationale, and the frozen agenda pack it points to, re-verified against its hash.',

@@ -2,14 +2,15 @@ import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { ProblemException, actingOrganisation, setNextPageLink, uuidOr404 } from '../../../platform/index.js';
+import { AccessPolicy, actingOrganisation, Allow, ProblemException, setNextPageLink, uuidOr404 } from '../../../platform/index.js';
 import { ReadYourWrites } from '../../../projections/nest/projections.module.js';
 import { FORUM_VIEW_PROJECTIONS, ForumPortfolioPages, decodeOffset, encodeOffset } from '../application/forum-portfolio.pages.js';
-import { InvalidPortfolioCursor, listPortfolio } from '../read-models/portfolio-list.query.js';
+import { InvalidPortfolioCursor, listPortfolio, type PortfolioListFilter } from '../read-models/portfolio-list.query.js';
 import { toPortfolioRow, type PortfolioRow } from '../read-models/portfolio-row.js';
 import type { PortfolioScore } from '../read-models/portfolio-project-score.entity.js';
-import { ForumPortfolioParams } from './dto/forum-portfolio.params.js';
-import { ListPortfolioParams, scoreHundredths } from './dto/list-portfolio.params.js';
+import { TimeTravel } from '../../../time-travel/application/time-travel.js';
+import { ForumPortfolioAsOfParams, PortfolioAsOfParams } from '../../../time-travel/http/as-of.params.js';
+import { scoreHundredths } from './dto/list-portfolio.params.js';
 
 /** A project in the directors' portfolio: with its current weighted score (null: unscored). */
 export type DirectorsPortfolioRow = PortfolioRow & { readonly score: PortfolioScore | null };
@@ -24,13 +25,15 @@ export class PortfolioController {
     private readonly dataSource: DataSource,
     private readonly forumPortfolio: ForumPortfolioPages,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly timeTravel: TimeTravel,
   ) {}
 
   @Get('portfolio')
+  @Allow(AccessPolicy.readDirectorsPortfolio)
   @ApiOperation({ summary: "The directors' portfolio", description: 'Every project of the organisation with its current weighted score (the highest over the forums that scored it, each with its active model\'s current version); filter (also by minScore/maxScore), sort (also by score, unscored last), cursor-paginated; each links to its decisions.' })
   @ApiHeader({ name: 'X-Min-Position', required: false })
   async list(
-    @Query() params: ListPortfolioParams,
+    @Query() params: PortfolioAsOfParams,
     @Headers('x-min-position') minPosition: string | undefined,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -44,7 +47,7 @@ export class PortfolioController {
     await this.readYourWrites.waitFor(minPosition, PORTFOLIO_VIEW);
     const limit = params.limit ?? 20;
     const sort = params.sort ?? 'title';
-    const page = await listPortfolio(this.dataSource, {
+    const filter: PortfolioListFilter = {
       organisationId: actingOrganisation(),
       forumId: params.forumId,
       departmentId: params.departmentId,
@@ -56,7 +59,13 @@ export class PortfolioController {
       direction: params.direction ?? (sort === 'title' ? 'asc' : 'desc'),
       limit,
       cursor: params.cursor,
-    }).catch((error: unknown) => {
+    };
+    if (params.asOf !== undefined) {
+      const asOf = await this.timeTravel.directorsPortfolio(filter, params.asOf, res);
+      setNextPageLink(req, res, asOf.nextCursor);
+      return asOf;
+    }
+    const page = await listPortfolio(this.dataSource, filter).catch((error: unknown) => {
       if (error instanceof InvalidPortfolioCursor) throw new ProblemException({ status: 400, detail: error.message, errors: [{ field: 'cursor', reason: error.message }] });
       throw error;
     });
@@ -65,6 +74,7 @@ export class PortfolioController {
   }
 
   @Get('forums/:forumId/portfolio')
+  @Allow(AccessPolicy.readForumPortfolio)
   @ApiOperation({
     summary: "A forum's portfolio",
     description:
@@ -74,7 +84,7 @@ export class PortfolioController {
   @ApiHeader({ name: 'If-None-Match', required: false })
   async forum(
     @Param('forumId', uuidOr404('forumId', 'forum')) forumId: string,
-    @Query() params: ForumPortfolioParams,
+    @Query() params: ForumPortfolioAsOfParams,
     @Headers('x-min-position') minPosition: string | undefined,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Req() req: Request,
@@ -84,6 +94,12 @@ export class PortfolioController {
     if (offset === null) {
       const reason = 'cursor must be a cursor returned by this list';
       throw new ProblemException({ status: 400, detail: reason, errors: [{ field: 'cursor', reason }] });
+    }
+    if (params.asOf !== undefined) {
+      const asOf = await this.timeTravel.forumPortfolio(actingOrganisation(), forumId, { offset, limit: params.limit ?? 50 }, params.asOf, res);
+      setNextPageLink(req, res, asOf.page.nextCursor);
+      res.status(200).json(asOf);
+      return;
     }
     await this.readYourWrites.waitFor(minPosition, FORUM_VIEW_PROJECTIONS);
     const page = await this.forumPortfolio.page({ organisationId: actingOrganisation(), forumId, offset, limit: params.limit ?? 50 });

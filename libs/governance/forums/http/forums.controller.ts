@@ -4,12 +4,14 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  Idempotent,
-  PathIdPipe,
+  AccessPolicy,
   actingOrganisation,
+  Allow,
   etagFor,
+  Idempotent,
   metadataFor,
   optionalIfMatch,
+  PathIdPipe,
   requireIfMatch,
   setCommandHeaders,
   setNextPageLink,
@@ -67,6 +69,7 @@ export class ForumsController {
   ) {}
 
   @Post()
+  @Allow(AccessPolicy.setUpForum)
   @Idempotent()
   @ApiOperation({
     summary: 'Establish a forum',
@@ -83,6 +86,7 @@ export class ForumsController {
   }
 
   @Get()
+  @Allow(AccessPolicy.readForum)
   @ApiOperation({ summary: 'List forums', description: 'The acting organisation\'s forums, from a read model; filtered, sorted, cursor-paginated.' })
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the list includes this X-Log-Position.' })
   async list(@Query() params: ListForumsParams, @Headers('x-min-position') minPosition: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -107,6 +111,7 @@ export class ForumsController {
   }
 
   @Get(':id')
+  @Allow(AccessPolicy.readForum)
   @ApiOperation({ summary: 'Read a forum', description: 'From its stream: mandate, decision rule, today\'s members. ETag is the version.' })
   async get(@Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<ForumView> {
     const forum = await this.queries.execute(new GetForumQuery(id, actingOrganisation()));
@@ -116,6 +121,7 @@ export class ForumsController {
   }
 
   @Put(':id/mandate')
+  @Allow(AccessPolicy.setUpForum)
   @ApiOperation({ summary: 'Replace the mandate', description: 'The whole new mandate. Needs If-Match: 428 without, 409 when stale.' })
   @ApiHeader({ name: 'If-Match', required: true })
   async amendMandate(
@@ -133,6 +139,7 @@ export class ForumsController {
   }
 
   @Put(':id/decision-rule')
+  @Allow(AccessPolicy.setUpForum)
   @ApiOperation({ summary: 'Replace the decision rule', description: 'Method and quorum. Needs If-Match: 428 without, 409 when stale.' })
   @ApiHeader({ name: 'If-Match', required: true })
   async changeDecisionRule(
@@ -150,6 +157,7 @@ export class ForumsController {
   }
 
   @Post(':id/members')
+  @Allow(AccessPolicy.setUpForum)
   @Idempotent()
   @ApiOperation({ summary: 'A member joins', description: 'Or rejoins after having left, from a day after the last membership ended.' })
   @ApiHeader({ name: 'If-Match', required: false })
@@ -169,6 +177,7 @@ export class ForumsController {
   }
 
   @Get(':id/members')
+  @Allow(AccessPolicy.readForumMembers)
   @ApiOperation({ summary: 'Members on a day', description: '`?on=YYYY-MM-DD` (default today): who sat in the forum, with the role each held.' })
   async members(
     @Param('id', uuid) id: string,
@@ -181,6 +190,7 @@ export class ForumsController {
   }
 
   @Get(':id/members/:memberId')
+  @Allow(AccessPolicy.readForumMembers)
   @ApiOperation({ summary: 'A member over time', description: 'Every membership with its roles. ETag is the forum\'s version.' })
   async member(@Param('id', uuid) id: string, @Param('memberId', memberId) member: string, @Res({ passthrough: true }) res: Response): Promise<MemberView> {
     const view = await this.queries.execute(new GetForumMemberQuery(id, actingOrganisation(), member));
@@ -189,6 +199,7 @@ export class ForumsController {
   }
 
   @Patch(':id/members/:memberId')
+  @Allow(AccessPolicy.setUpForum)
   @ApiOperation({ summary: 'Change a member\'s role', description: 'From a day on. Needs If-Match with the forum\'s ETag: 428 without, 409 when stale.' })
   @ApiHeader({ name: 'If-Match', required: true })
   async changeRole(
@@ -206,6 +217,7 @@ export class ForumsController {
   }
 
   @Post(':id/members/:memberId/leave')
+  @Allow(AccessPolicy.setUpForum)
   @HttpCode(200)
   @ApiOperation({ summary: 'A member leaves', description: '`to` is the last day as a member.' })
   @ApiHeader({ name: 'If-Match', required: false })
@@ -223,6 +235,7 @@ export class ForumsController {
   }
 
   @Post(':id/mandate-check')
+  @Allow(AccessPolicy.checkForumMandate)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Is a matter within the mandate?',

@@ -3,12 +3,14 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  Idempotent,
-  PathIdPipe,
+  AccessPolicy,
   actingOrganisation,
+  Allow,
   etagFor,
+  Idempotent,
   metadataFor,
   optionalIfMatch,
+  PathIdPipe,
   setCommandHeaders,
   setNextPageLink,
   uuidOr404,
@@ -51,6 +53,7 @@ export class ForumMeetingsController {
   ) {}
 
   @Get('meeting-rule')
+  @Allow(AccessPolicy.readForumMeetings)
   @ApiOperation({ summary: "The forum's recurrence rule", description: 'ETag is the calendar version.' })
   async getRule(@Param('forumId', forumIdPipe) forumId: string, @Res({ passthrough: true }) res: Response): Promise<MeetingRuleView> {
     const { rule, calendarVersion } = await this.queries.execute(new GetMeetingRuleQuery(forumId, actingOrganisation()));
@@ -59,6 +62,7 @@ export class ForumMeetingsController {
   }
 
   @Put('meeting-rule')
+  @Allow(AccessPolicy.runForumMeetings)
   @ApiOperation({
     summary: "Set the forum's recurrence rule",
     description: 'Meetings already scheduled stay; later scheduling follows the new rule. The first write creates the calendar for the acting organisation.',
@@ -78,6 +82,7 @@ export class ForumMeetingsController {
   }
 
   @Post('meetings/schedule')
+  @Allow(AccessPolicy.runForumMeetings)
   @HttpCode(200)
   @ApiOperation({
     summary: "Schedule the rule's meetings in a period",
@@ -107,6 +112,7 @@ export class ForumMeetingsController {
   }
 
   @Post('meetings')
+  @Allow(AccessPolicy.runForumMeetings)
   @Idempotent()
   @ApiOperation({ summary: 'Add an extra meeting', description: 'Outside the rule; the same date and time twice is a 409.' })
   @ApiHeader({ name: 'If-Match', required: false })
@@ -128,6 +134,7 @@ export class ForumMeetingsController {
   }
 
   @Get('meetings')
+  @Allow(AccessPolicy.readForumMeetings)
   @ApiOperation({ summary: "The forum's meetings", description: 'Soonest first; filter by local date and status; cursor-paginated.' })
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait (bounded) until the list includes this X-Log-Position.' })
   async list(
@@ -148,6 +155,7 @@ export class ForumMeetingsController {
   }
 
   @Post('meetings/:meetingId/move')
+  @Allow(AccessPolicy.runForumMeetings)
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a meeting', description: 'To a new local date and time in its zone; a reason is required.' })
   @ApiHeader({ name: 'If-Match', required: false })
@@ -166,6 +174,7 @@ export class ForumMeetingsController {
   }
 
   @Post('meetings/:meetingId/cancel')
+  @Allow(AccessPolicy.runForumMeetings)
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a meeting', description: 'A reason is required; a cancelled meeting is history.' })
   @ApiHeader({ name: 'If-Match', required: false })
@@ -184,6 +193,7 @@ export class ForumMeetingsController {
   }
 
   @Post('meetings/:meetingId/held')
+  @Allow(AccessPolicy.runForumMeetings)
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a meeting held' })
   @ApiHeader({ name: 'If-Match', required: false })
@@ -218,6 +228,7 @@ export class MeetingsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':meetingId')
+  @Allow(AccessPolicy.readMeeting)
   @ApiOperation({ summary: 'Read a meeting', description: "ETag is the forum calendar's version (the If-Match for moving, cancelling, holding)." })
   async get(@Param('meetingId', meetingIdPipe) meetingId: string, @Res({ passthrough: true }) res: Response): Promise<MeetingView> {
     const { meeting, calendarVersion } = await this.queries.execute(new GetMeetingQuery(meetingId, actingOrganisation()));

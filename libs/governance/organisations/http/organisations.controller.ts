@@ -3,14 +3,16 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  Idempotent,
-  PathIdPipe,
-  ProblemException,
+  AccessPolicy,
   actingOrganisation,
-  etagFor,
+  Allow,
   answerConditionalRead,
+  etagFor,
+  Idempotent,
   metadataFor,
   optionalIfMatch,
+  PathIdPipe,
+  ProblemException,
   requireIfMatch,
   setCommandHeaders,
 } from '../../../platform/index.js';
@@ -40,6 +42,7 @@ export class OrganisationsController {
   ) {}
 
   @Post()
+  @Allow(AccessPolicy.setUpOrganisation)
   @Idempotent()
   @ApiOperation({
     summary: 'Register an organisation',
@@ -60,6 +63,7 @@ export class OrganisationsController {
   }
 
   @Get(':id')
+  @Allow(AccessPolicy.readOrganisation)
   @ApiOperation({ summary: 'Read an organisation', description: 'With every department, closed ones included. ETag is the version.' })
   async get(
     @Param('id', organisationId) id: string,
@@ -71,6 +75,7 @@ export class OrganisationsController {
   }
 
   @Post(':id/departments')
+  @Allow(AccessPolicy.setUpOrganisation)
   @Idempotent()
   @ApiOperation({ summary: 'Add a department', description: 'Answers the organisation with the new department. 409 when the id is taken.' })
   @ApiHeader({ name: 'If-Match', required: false })
@@ -89,6 +94,7 @@ export class OrganisationsController {
   }
 
   @Get(':id/departments/:departmentId')
+  @Allow(AccessPolicy.readOrganisation)
   @ApiOperation({ summary: 'Read a department', description: 'ETag is the organisation\'s version.' })
   async getDepartment(
     @Param('id', organisationId) id: string,
@@ -103,6 +109,7 @@ export class OrganisationsController {
   }
 
   @Patch(':id/departments/:departmentId')
+  @Allow(AccessPolicy.setUpOrganisation)
   @ApiOperation({ summary: 'Rename a department', description: 'Needs If-Match with the organisation\'s ETag: 428 without, 409 when stale.' })
   @ApiHeader({ name: 'If-Match', required: true })
   async renameDepartment(
@@ -120,6 +127,7 @@ export class OrganisationsController {
   }
 
   @Post(':id/departments/:departmentId/close')
+  @Allow(AccessPolicy.setUpOrganisation)
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a department', description: 'It stays in the organisation, closed; its id is never reused.' })
   @ApiHeader({ name: 'If-Match', required: false })
