@@ -1,0 +1,204 @@
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { AUDIT_MIGRATIONS } from '../libs/audit/migrations.js';
+import { PostgresEventStore, type EventMetadata, type NewEvent } from '../libs/event-store/index.js';
+import { HERNING_DEFAULT_MODEL } from '../libs/prioritisation/domain/index.js';
+import { LogPointResolver } from '../libs/time-travel/application/log-point.resolver.js';
+import { PortfolioAsOf } from '../libs/time-travel/application/portfolio-as-of.js';
+import { PortfolioHistory } from '../libs/time-travel/application/portfolio-history.js';
+import { parseAsOf } from '../libs/time-travel/domain/as-of.js';
+import { TIME_TRAVEL_MIGRATIONS } from '../libs/time-travel/migrations.js';
+import type { BenchConfig } from './support/config.js';
+import { generateProposal } from './support/proposal-events.js';
+import { Random } from './support/random.js';
+import { log, type Report } from './support/report.js';
+import { fmt } from './support/stats.js';
+
+/**
+ * Phase `asof`: the portfolio views as of random times over a log of a million events. The log is written through
+ * the event store in appends of whole histories (many organisations, interleaved), each organisation with a forum, a
+ * Herning model, a pool, a year of meetings and its proposals: drafted, amended twice, submitted, entered into the
+ * portfolio, most scored, some funded by a decision. Then the directors' and a forum's portfolio as of random times:
+ * first each organisation's first query (it folds from the start and cuts the snapshots), then warm queries.
+ */
+export const asOfPhaseRequested = () => (process.env.BENCH_PHASES ?? '').split(',').map((p) => p.trim()).includes('asof');
+
+const num = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  return raw === undefined || raw.trim() === '' ? fallback : Number(raw);
+};
+
+interface Command {
+  readonly streamId: string;
+  readonly events: NewEvent[];
+}
+
+const dkk = (kroner: number) => ({ amountMinor: kroner * 100, currency: 'DKK' as const });
+
+function metadata(r: Random, organisationId: string, scoped: boolean): EventMetadata {
+  const correlationId = r.uuid();
+  return {
+    actor: { subject: `user-${r.int(1, 50)}@${organisationId}`, roles: ['programme_office'], organisationId },
+    correlationId,
+    causationId: correlationId,
+    requestId: r.uuid(),
+    ...(scoped && { organisationId }),
+  };
+}
+
+/** One organisation's history as commands in order; `proposals` of them. */
+function organisationHistory(index: number, proposals: number): Command[] {
+  const r = new Random(`asof-org:${index}`);
+  const org = `org-${index}`;
+  const forumId = r.uuid();
+  const modelId = r.uuid();
+  const poolId = r.uuid();
+  const meta = (scoped = false) => metadata(r, org, scoped);
+  const commands: Command[] = [
+    {
+      streamId: `forum-${forumId}`,
+      events: [
+        {
+          type: 'ForumEstablished',
+          data: { forumId, organisationId: org, name: 'Styregruppen', kind: 'steering_group', parentForumId: null, mandate: { decisionKinds: ['approve'], investmentAreas: [], departmentIds: [], maximumAmount: null }, decisionRule: { kind: 'simple_majority', quorum: { kind: 'fraction', numerator: 1, denominator: 2 } } },
+          metadata: meta(),
+        },
+      ],
+    },
+    { streamId: `scoring-model-${modelId}`, events: [{ type: 'ScoringModelDefined', data: { ...HERNING_DEFAULT_MODEL, modelId, forumId, version: 1 }, metadata: meta(true) }] },
+    { streamId: `funding-pool-${poolId}`, events: [{ type: 'FundingPoolEstablished', data: { poolId, organisationId: org, forumId, year: 2027, name: 'Udviklingspuljen', investmentArea: null, amount: dkk(50_000_000) }, metadata: meta() }] },
+    {
+      streamId: `meeting-calendar-${forumId}`,
+      events: Array.from({ length: 11 }, (_, m) => {
+        const month = m < 6 ? m + 1 : m + 2;
+        const startsAt = `2027-${String(month).padStart(2, '0')}-05T14:00:00+01:00`;
+        return {
+          type: 'MeetingScheduled',
+          data: { forumId, meetingId: r.uuid(), plannedDate: startsAt.slice(0, 10), startsAt, endsAt: startsAt.replace('14:00', '16:00'), timeZone: 'Europe/Copenhagen' },
+          metadata: meta(true),
+        };
+      }),
+    },
+  ];
+  for (let p = 0; p < proposals; p++) {
+    const proposal = generateProposal(p, `asof:${index}`, org);
+    const id = proposal.proposalId;
+    commands.push({ streamId: `proposal-${id}`, events: proposal.events.map((e) => ({ ...e, metadata: meta() })) });
+    const project: NewEvent[] = [{ type: 'ProjectEnteredPortfolio', data: { proposalId: id, organisationId: org, title: 'entered', stage: 'idea' }, metadata: meta() }];
+    if (r.chance(0.8)) {
+      const s = () => r.int(1, 5);
+      commands.push({
+        streamId: `scorecard-${id}-${forumId}`,
+        events: [{ type: 'ScoreSetRecorded', data: { proposalId: id, forumId, modelId, modelVersion: 1, assessor: { kind: 'department', subject: 'it' }, scores: { legal_requirement: s(), faces_citizens_or_businesses: s(), gain_for_the_business: s(), expected_economic_gain: s() }, rationale: null }, metadata: meta(true) }],
+      });
+    }
+    if (r.chance(0.3)) {
+      const decisionId = r.uuid();
+      const amount = dkk(r.int(1, 50) * 10_000);
+      commands.push({ streamId: `funding-pool-${poolId}`, events: [{ type: 'FundingCommitted', data: { poolId, commitmentId: decisionId, proposalId: id, decisionId, amount, costKind: 'development' }, metadata: meta() }] });
+      const basis = { forum: { forumId }, meeting: { meetingId: r.uuid(), heldOn: '2027-02-02' }, agenda: { revision: 1 }, votes: [], tally: { outcome: 'carried' } };
+      project.push(
+        { type: 'DecisionTaken', data: { proposalId: id, decisionId, kind: 'approve', rationale: 'Business case holds', from: 'idea', to: 'analysis', amount, poolId, deferredToMeetingId: null, requestedChanges: null, priorityNote: null, escalatedToForumId: null, basis }, metadata: meta() },
+        { type: 'ProjectStageChanged', data: { proposalId: id, from: 'idea', to: 'analysis', decisionId }, metadata: meta() },
+      );
+    }
+    commands.push({ streamId: `project-${id}`, events: project });
+  }
+  return commands;
+}
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+export async function asOfPhase(databaseUrl: string, config: BenchConfig, report: Report): Promise<void> {
+  const targetEvents = Math.round(num('BENCH_ASOF_EVENTS', 1_000_000 * config.scale));
+  const organisations = Math.round(num('BENCH_ASOF_ORGANISATIONS', 100));
+  const queries = Math.round(num('BENCH_ASOF_QUERIES', 200));
+  const writers = Math.round(num('BENCH_ASOF_WRITERS', 6));
+  const perProposal = 6.7; // the mix above, on average
+  const proposalsPerOrg = Math.max(1, Math.round(targetEvents / organisations / perProposal));
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: writers + 2 });
+  const store = new PostgresEventStore(pool);
+  try {
+    await store.migrate();
+    // interleave the organisations, so that each one's events are spread over the whole log
+    const histories = Array.from({ length: organisations }, (_, i) => organisationHistory(i, proposalsPerOrg));
+    const commands: Command[] = [];
+    for (let step = 0; histories.some((h) => step < h.length); step++) for (const h of histories) if (step < h.length) commands.push(h[step]);
+    const total = commands.reduce((n, c) => n + c.events.length, 0);
+    log(`asof: writing ${total} events (${organisations} organisations × ${proposalsPerOrg} proposals) through the event store, ${writers} writers`);
+    const started = Date.now();
+    let next = 0;
+    let lastLog = Date.now();
+    let written = 0;
+    await Promise.all(
+      Array.from({ length: writers }, async () => {
+        for (let i = next++; i < commands.length; i = next++) {
+          await store.append(commands[i].streamId, commands[i].events, { expectedVersion: 'any' });
+          written += commands[i].events.length;
+          if (Date.now() - lastLog > 10_000) {
+            lastLog = Date.now();
+            log(`asof: ${written} events written`);
+          }
+        }
+      }),
+    );
+    const loadSeconds = (Date.now() - started) / 1000;
+    log(`asof: ${total} events in ${loadSeconds.toFixed(0)} s (${fmt(total / loadSeconds)} ev/s); creating the audit indexes and the snapshot table`);
+    const indexStarted = Date.now();
+    const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, migrations: [...AUDIT_MIGRATIONS, ...TIME_TRAVEL_MIGRATIONS], migrationsRun: true, migrationsTransactionMode: 'each', logging: ['error'] });
+    await dataSource.initialize();
+    await dataSource.destroy();
+    await pool.query('ANALYZE es_events');
+    const indexSeconds = (Date.now() - indexStarted) / 1000;
+    report.add({ phase: 'asof', measure: 'log', value: `${fmt(total)} events`, note: `${organisations} organisations, ${proposalsPerOrg} proposals each; written in ${loadSeconds.toFixed(0)} s, indexes built after in ${indexSeconds.toFixed(0)} s` });
+
+    const points = new LogPointResolver(pool, store);
+    const portfolios = new PortfolioAsOf(pool, new PortfolioHistory(pool));
+    const { rows } = await pool.query<{ first: Date; last: Date }>('SELECT min(recorded_at) AS first, max(recorded_at) AS last FROM es_events');
+    const span = rows[0].last.getTime() - rows[0].first.getTime();
+    const r = new Random('asof-queries');
+    const forumOf = new Map<string, string>();
+    for (const { organisation_id, forum_id } of (
+      await pool.query<{ organisation_id: string; forum_id: string }>(`SELECT data->>'organisationId' AS organisation_id, data->>'forumId' AS forum_id FROM es_events WHERE type = 'ForumEstablished'`)
+    ).rows) {
+      forumOf.set(organisation_id, forum_id);
+    }
+    const query = async (org: string): Promise<{ directors: number; forum: number }> => {
+      const at = new Date(rows[0].first.getTime() + r.int(0, span)).toISOString();
+      const t0 = performance.now();
+      const point = await points.resolve(parseAsOf(at));
+      await portfolios.directors({ organisationId: org, sort: 'score', direction: 'desc', limit: 20 }, point);
+      const t1 = performance.now();
+      await portfolios.forum(org, forumOf.get(org)!, await points.resolve(parseAsOf(at)));
+      const t2 = performance.now();
+      return { directors: t1 - t0, forum: t2 - t1 };
+    };
+    const measure = async (label: string, orgs: string[], note: string) => {
+      const directors: number[] = [];
+      const forum: number[] = [];
+      for (const org of orgs) {
+        const m = await query(org);
+        directors.push(m.directors);
+        forum.push(m.forum);
+      }
+      for (const [name, values] of [["directors' portfolio", directors], ["a forum's portfolio", forum]] as const) {
+        const sorted = [...values].sort((a, b) => a - b);
+        const figure = `p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms`;
+        log(`asof: ${label}, ${name}: ${figure} (${values.length} queries)`);
+        report.add({ phase: 'asof', measure: `${label}: ${name}`, value: figure, note });
+      }
+    };
+    const sample = Array.from({ length: Math.min(20, organisations) }, (_, i) => `org-${i}`);
+    await measure('first query of an organisation', sample, `${sample.length} organisations, each at a random time: folds from the start (or nearest snapshot) and cuts snapshots every 2,000 events (saved after the answer)`);
+    const { rows: snapshots } = await pool.query<{ n: string; mb: string }>('SELECT count(*)::text AS n, (sum(pg_column_size(state)) / 1e6)::numeric(10,1)::text AS mb FROM time_travel_portfolio_snapshots');
+    log(`asof: ${snapshots[0].n} snapshots, ${snapshots[0].mb} MB`);
+    // steady state: each organisation's snapshots cover its whole history (as after earlier reads of recent times)
+    const head = await points.resolve(parseAsOf(new Date().toISOString()));
+    for (const org of sample) await portfolios.forum(org, forumOf.get(org)!, head);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await measure('as of a random time', Array.from({ length: queries }, () => sample[r.int(0, sample.length - 1)]), `${queries} queries, random organisation of the ${sample.length} and random time; ${snapshots[0].n} snapshots (${snapshots[0].mb} MB) in place`);
+  } finally {
+    await store.close();
+    await pool.end();
+  }
+}

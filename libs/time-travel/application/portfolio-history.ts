@@ -1,0 +1,153 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { EventMetadata, LogPosition, RecordedEvent } from '../../event-store/index.js';
+import { FundingPoolSummaryProjection } from '../../funding/read-models/funding-pool-summary.projection.js';
+import { PortfolioProjectsProjection } from '../../governance/decisions/read-models/portfolio-projects.projection.js';
+import { MeetingsProjection } from '../../governance/meetings/read-models/meetings.projection.js';
+import { PG_POOL } from '../../platform/index.js';
+import { EVENT_ORGANISATION_SQL } from '../../audit/application/event-organisation.js';
+import { emptyPortfolioHistory, foldPortfolioHistory, PORTFOLIO_HISTORY_EVENT_TYPES, type PortfolioHistoryState } from './portfolio-history.state.js';
+import type { LogPoint } from './log-point.resolver.js';
+
+/** How many of an organisation's folded events lie between two snapshots (at most this many are replayed). */
+export const PORTFOLIO_SNAPSHOT_INTERVAL = Symbol('PORTFOLIO_SNAPSHOT_INTERVAL');
+const DEFAULT_INTERVAL = 2_000;
+const BATCH = 5_000;
+
+/**
+ * Snapshots are only valid for the fold that made them: its own version and those of the live projections whose
+ * fold it reuses (they bump theirs whenever their fold changes). A changed fold simply starts a new series.
+ */
+export const PORTFOLIO_FOLD_VERSION = [
+  1,
+  new PortfolioProjectsProjection().version,
+  new MeetingsProjection().version,
+  new FundingPoolSummaryProjection().version,
+].join('.');
+
+interface EventRow {
+  tx: string;
+  gp: string;
+  stream_id: string;
+  sp: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+interface SnapshotRow {
+  events_folded: string;
+  position_commit: string;
+  position_prepare: string;
+  state: PortfolioHistoryState;
+}
+
+interface Snapshot {
+  readonly eventsFolded: number;
+  readonly position: LogPosition;
+  readonly state: string;
+}
+
+/**
+ * An organisation's portfolio history state at any point of the log: the nearest snapshot at or before the point,
+ * then only the organisation's events after it (on the `es_events_audit_organisation` index). Snapshots are cut after
+ * every `interval`-th folded event of the organisation, counted from the start of the log, so each is a function of
+ * the log alone: any instance, at any time, cuts the same snapshot at the same place (and `ON CONFLICT DO NOTHING`
+ * keeps the first). They are derived data: deleting them changes no answer, only its speed.
+ */
+@Injectable()
+export class PortfolioHistory {
+  private readonly interval: number;
+  private readonly logger = new Logger('PortfolioHistory');
+  private readonly saving = new Set<Promise<void>>();
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Optional() @Inject(PORTFOLIO_SNAPSHOT_INTERVAL) interval?: number,
+  ) {
+    this.interval = interval ?? DEFAULT_INTERVAL;
+  }
+
+  async stateAt(organisationId: string, point: LogPoint): Promise<PortfolioHistoryState> {
+    const base = await this.nearestSnapshot(organisationId, point.position);
+    const state = base?.state ?? emptyPortfolioHistory();
+    let folded = base ? Number(base.events_folded) : 0;
+    let after = base ? { commit: base.position_commit, prepare: base.position_prepare } : { commit: '0', prepare: '0' };
+    const cut: Snapshot[] = [];
+    for (;;) {
+      const { rows } = await this.pool.query<EventRow>(
+        `SELECT transaction_id::text AS tx, global_position::text AS gp, stream_id, stream_position::int AS sp, event_id, type,
+                schema_version, data, metadata, recorded_at
+           FROM es_events
+          WHERE ${EVENT_ORGANISATION_SQL} = $1
+            AND (transaction_id, global_position) > ($2::text::xid8, $3::bigint)
+            AND (transaction_id, global_position) <= ($4::text::xid8, $5::bigint)
+            AND type = ANY ($6::text[])
+          ORDER BY transaction_id, global_position
+          LIMIT ${BATCH}`,
+        [organisationId, after.commit, after.prepare, point.position.commit.toString(), point.position.prepare.toString(), PORTFOLIO_HISTORY_EVENT_TYPES],
+      );
+      for (const row of rows) {
+        foldPortfolioHistory(state, toRecorded(row));
+        folded++;
+        if (folded % this.interval === 0) {
+          cut.push({ eventsFolded: folded, position: { commit: BigInt(row.tx), prepare: BigInt(row.gp) }, state: JSON.stringify(state) });
+        }
+      }
+      if (rows.length < BATCH) break;
+      const last = rows[rows.length - 1];
+      after = { commit: last.tx, prepare: last.gp };
+    }
+    // the answer does not wait for the cache: a snapshot not saved now is cut again by a later read
+    if (cut.length) {
+      const saving = this.save(organisationId, cut).catch((error: unknown) => this.logger.warn({ msg: 'portfolio snapshot not saved', organisationId, error: String(error) }));
+      this.saving.add(saving);
+      void saving.finally(() => this.saving.delete(saving));
+    }
+    return state;
+  }
+
+  /** Resolves once every snapshot cut so far is saved (or failed to save). */
+  async whenSaved(): Promise<void> {
+    await Promise.all([...this.saving]);
+  }
+
+  private async nearestSnapshot(organisationId: string, position: LogPosition): Promise<SnapshotRow | undefined> {
+    const { rows } = await this.pool.query<SnapshotRow>(
+      `SELECT events_folded::text, position_commit::text, position_prepare::text, state
+         FROM time_travel_portfolio_snapshots
+        WHERE organisation_id = $1 AND fold_version = $2 AND (position_commit, position_prepare) <= ($3::bigint, $4::bigint)
+        ORDER BY position_commit DESC, position_prepare DESC LIMIT 1`,
+      [organisationId, PORTFOLIO_FOLD_VERSION, position.commit.toString(), position.prepare.toString()],
+    );
+    return rows[0];
+  }
+
+  private async save(organisationId: string, snapshots: readonly Snapshot[]): Promise<void> {
+    for (const s of snapshots) {
+      await this.pool.query(
+        `INSERT INTO time_travel_portfolio_snapshots (organisation_id, fold_version, events_folded, position_commit, position_prepare, state)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT DO NOTHING`,
+        [organisationId, PORTFOLIO_FOLD_VERSION, s.eventsFolded, s.position.commit.toString(), s.position.prepare.toString(), s.state],
+      );
+    }
+  }
+}
+
+function toRecorded(r: EventRow): RecordedEvent {
+  return {
+    eventId: r.event_id,
+    type: r.type,
+    data: r.data,
+    metadata: r.metadata,
+    schemaVersion: r.schema_version,
+    streamId: r.stream_id,
+    streamPosition: r.sp,
+    globalPosition: BigInt(r.gp),
+    position: { commit: BigInt(r.tx), prepare: BigInt(r.gp) },
+    recordedAt: r.recorded_at,
+  };
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { ProblemModule } from '../platform/index.js';
+import { FundingPoolAsOf } from './application/funding-pool-as-of.js';
+import { LogPointResolver } from './application/log-point.resolver.js';
+import { PortfolioAsOf } from './application/portfolio-as-of.js';
+import { PortfolioHistory } from './application/portfolio-history.js';
+import { ProposalAsOf } from './application/proposal-as-of.js';
+import { TimeTravel } from './application/time-travel.js';
+import { ProposalDiffController } from './http/proposal-diff.controller.js';
+import { timeTravelProblemMapper } from './http/time-travel-problem.mapper.js';
+
+/**
+ * Time travel: proposals, pools and the portfolio views as they stood at any point of the log, and a proposal's diff
+ * between two. Global, so that the contexts' own GET handlers answer `?asOf=` through `TimeTravel` without importing
+ * this module (it depends on nothing but the database).
+ */
+@Global()
+@Module({
+  imports: [ProblemModule.forFeature(timeTravelProblemMapper)],
+  controllers: [ProposalDiffController],
+  providers: [LogPointResolver, ProposalAsOf, FundingPoolAsOf, PortfolioHistory, PortfolioAsOf, TimeTravel],
+  exports: [TimeTravel, LogPointResolver, PortfolioAsOf],
+})
+export class TimeTravelModule {}
