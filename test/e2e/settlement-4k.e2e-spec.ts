@@ -183,19 +183,36 @@ describe('4K: a year of joint projects and its net settlement, through HTTP', ()
     expectProblem(await http().post(`${base()}/settlements`).set(secretariat).send({ year: 2027 }), 409);
   });
 
-  it('is reproducible as of its issue: hours and costs recorded later change the statement of today, never the issued one', async () => {
-    await ok(await http().post(`${base()}/projects/byggesag/hours`).set(po(gentofte)).send({ organisationId: gentofte, workedOn: '2027-11-01', hours: 10 }), 201);
+  it('closes the year: hours and costs dated in 2027 are refused once it is settled, nothing is written, and 2028 stays open', async () => {
+    const before = await etag();
+    const lateHours = await http().post(`${base()}/projects/byggesag/hours`).set(po(gentofte)).send({ organisationId: gentofte, workedOn: '2027-11-01', hours: 10 });
+    expectProblem(lateHours, 409, ['workedOn']);
+    expect(lateHours.body).toMatchObject({ title: 'Year already settled', year: 2027 });
+    const lateCost = await http()
+      .post(`${base()}/projects/laerer/costs`)
+      .set(secretariat)
+      .send({ description: 'Late invoice', amount: dkk(400), incurredOn: '2027-12-20', paidBy: rudersdal });
+    expectProblem(lateCost, 409, ['incurredOn']);
+    expect(await etag()).toBe(before);
+
     await ok(
-      await http().post(`${base()}/projects/laerer/costs`).set(secretariat).send({ description: 'Late invoice', amount: dkk(400), incurredOn: '2027-12-20', paidBy: rudersdal }),
+      await http().post(`${base()}/projects/laerer/costs`).set(secretariat).send({ description: 'Late invoice, booked in 2028', amount: dkk(400), incurredOn: '2028-01-10', paidBy: rudersdal }),
       201,
     );
+    const next = await ok(await http().get(`${base()}/settlements/2028/statement`).set(secretariat));
+    expect(next.body.statement.total).toEqual(dkk(400));
+  });
+
+  it('is reproducible as of its issue: a later rate for 2027 changes the statement of today, never the issued one', async () => {
+    // Rudersdal's 30 hours of 2027-09-01 revalued at DKK 600.00: 30 × 25.00 more
+    await ok(await http().put(`${base()}/hourly-rate`).set(secretariat).set('If-Match', await etag()).send({ rate: dkk(60_000), effectiveFrom: '2027-09-01' }));
 
     const asIssued = await ok(await http().get(`${base()}/settlements/2027/statement`).query({ asOf: issuedAt }).set(secretariat));
     expect(asIssued.body.statement).toEqual(STATEMENT_2027);
     expect((await ok(await http().get(`${base()}/settlements/2027`).set(secretariat))).body.statement).toEqual(STATEMENT_2027);
 
     const now = await ok(await http().get(`${base()}/settlements/2027/statement`).set(secretariat));
-    expect(now.body.statement.total).toEqual(dkk(50_568_129 + 575_000 + 400));
+    expect(now.body.statement.total).toEqual(dkk(50_568_129 + 75_000));
     expect(now.body.statement.members.reduce((sum: number, m: { net: { amountMinor: number } }) => sum + m.net.amountMinor, 0)).toBe(0);
     expect(now.body.version).toBeGreaterThan(asIssued.body.version);
   });

@@ -14,6 +14,7 @@ import {
   ProjectNotStarted,
   SettlementAlreadyIssued,
   TooFewParticipants,
+  YearAlreadySettled,
 } from './errors.js';
 import { CollaborationEventType } from './events.js';
 import { evolve } from './evolve.js';
@@ -268,6 +269,17 @@ describe('the yearly net settlement', () => {
       data: { collaborationId: COLLABORATION_ID, year: 2027, basedOnVersion: history.length, statement: settlementFor(fold(history), 2027) },
     });
     given([...history, event]).when(issue()).then(new SettlementAlreadyIssued(COLLABORATION_ID, 2027));
+  });
+
+  it('closes the year it settles: costs and hours dated in it are refused, later years stay open, retries still answer', () => {
+    const history = [...running, costRecorded('p', 'c1', 100, gentofte), hoursRecorded('p', 'h1', gladsaxe, 100)];
+    const [issued] = collaborationDecider.decide(issue(), fold(history));
+    const settled = [...history, issued];
+    given(settled).when(recordCost('p', 'late', 400, gentofte, '2027-12-20')).then(new YearAlreadySettled(COLLABORATION_ID, 2027, 'incurredOn'));
+    given(settled).when(recordHours('p', 'late', gladsaxe, 10, '2027-11-01')).then(new YearAlreadySettled(COLLABORATION_ID, 2027, 'workedOn'));
+    given(settled).when(recordCost('p', 'c1', 100, gentofte)).then([]);
+    given(settled).when(recordHours('p', 'h1', gladsaxe, 1)).then([]);
+    given(settled).when(recordCost('p', 'next', 400, gentofte, '2028-01-05')).then([costRecorded('p', 'next', 400, gentofte, '2028-01-05')]);
   });
 
   it('a project split by inhabitants needs every participant’s figure', () => {

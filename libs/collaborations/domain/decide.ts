@@ -1,5 +1,5 @@
 import { CURRENCIES, type Money } from '../../shared-kernel/money.js';
-import { isIsoDate } from './calendar.js';
+import { isIsoDate, yearOf } from './calendar.js';
 import { COST_KEYS, FEE_SCHEME_KINDS, FIGURE_KINDS, LEGAL_FORMS, MAX_HOURS, MAX_YEAR, MIN_YEAR, PROJECT_KINDS, type Project } from './collaboration.js';
 import { CollaborationCommandType as C, type CollaborationCommand } from './commands.js';
 import {
@@ -13,6 +13,7 @@ import {
   ProjectNotStarted,
   SettlementAlreadyIssued,
   TooFewParticipants,
+  YearAlreadySettled,
 } from './errors.js';
 import { CollaborationEventType as E, type CollaborationEvent } from './events.js';
 import { evolve } from './evolve.js';
@@ -158,6 +159,7 @@ export function decide(command: CollaborationCommand, state: CollaborationState)
         if (same) return [];
         throw new CollaborationIdInUse('costId', costId);
       }
+      requireYearOpen(c, incurredOn, 'incurredOn');
       return [{ type: E.CostRecorded, data }];
     }
     case C.RecordHours: {
@@ -177,6 +179,7 @@ export function decide(command: CollaborationCommand, state: CollaborationState)
         if (same) return [];
         throw new CollaborationIdInUse('entryId', entryId);
       }
+      requireYearOpen(c, workedOn, 'workedOn');
       return [{ type: E.HoursRecorded, data: { collaborationId, projectId, entryId, organisationId, workedOn, hundredths, description } }];
     }
     case C.IssueSettlement: {
@@ -209,6 +212,15 @@ function requireRecordsStillHold(after: Collaboration, organisationId: string): 
   if (paid) throw new InvalidCollaborationRequest('leftOn', `${organisationId} paid a cost on ${paid.incurredOn}, on or after that day`);
   const orphan = after.costs.find((x) => participantsOn(after, projects.get(x.projectId)!, x.incurredOn).length === 0);
   if (orphan) throw new InvalidCollaborationRequest('leftOn', `project ${orphan.projectId} would have no participants to share the cost of ${orphan.incurredOn}`);
+}
+
+/**
+ * An issued settlement is final and there is no supplementary one: a cost or hours dated in a settled year would be
+ * in no member's statement, so the money would never be settled. It must be dated in a year not yet settled.
+ */
+function requireYearOpen(c: Collaboration, date: string, field: string): void {
+  const year = yearOf(date);
+  if (c.settlements.some((s) => s.year === year)) throw new YearAlreadySettled(c.collaborationId, year, field);
 }
 
 function requireDateInProject(project: Project, date: string, field: string): void {

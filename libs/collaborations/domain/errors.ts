@@ -123,6 +123,20 @@ export class SettlementAlreadyIssued extends DomainError {
   }
 }
 
+/** A cost or hours dated in a year whose settlement is issued: it would never be settled. */
+export class YearAlreadySettled extends DomainError {
+  override readonly code = 'year_already_settled';
+
+  constructor(
+    readonly collaborationId: string,
+    readonly year: number,
+    readonly field: string,
+  ) {
+    super(`the settlement of ${year} has already been issued for collaboration ${collaborationId}: what is dated in ${year} would never be settled`);
+    this.name = 'YearAlreadySettled';
+  }
+}
+
 export class SettlementNotIssued extends DomainError {
   override readonly code = 'settlement_not_issued';
 

@@ -13,6 +13,7 @@ import {
   SettlementAlreadyIssued,
   SettlementNotIssued,
   TooFewParticipants,
+  YearAlreadySettled,
 } from '../domain/index.js';
 import { InvalidCollaborationCursor } from '../read-models/collaboration-list.query.js';
 
@@ -69,6 +70,15 @@ export const collaborationProblemMapper: ProblemMapper = (error) => {
       status: 409,
       title: 'Settlement already issued',
       detail: `${error.message}: an issued settlement is final.`,
+      extensions: { year: error.year },
+    });
+  }
+  if (error instanceof YearAlreadySettled) {
+    return new ProblemException({
+      status: 409,
+      title: 'Year already settled',
+      detail: `${error.message}: date it in a later year, the one whose settlement will carry it.`,
+      errors: [{ field: error.field, reason: `is in ${error.year}, a year already settled` }],
       extensions: { year: error.year },
     });
   }

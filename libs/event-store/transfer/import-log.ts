@@ -25,6 +25,15 @@ export class ImportRejectedError extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HASH = /^[0-9a-f]{64}$/;
 const RECORDED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+/** schema_version is a PostgreSQL integer. */
+const MAX_SCHEMA_VERSION = 2_147_483_647;
+
+/** The shape, and a real instant: 30 February or 24:61 would otherwise reach the database as a raw cast error. */
+function isRecordedAt(text: unknown): boolean {
+  if (typeof text !== 'string' || !RECORDED_AT.test(text)) return false;
+  const millis = Date.parse(`${text.slice(0, 23)}Z`);
+  return !Number.isNaN(millis) && new Date(millis).toISOString().slice(0, 23) === text.slice(0, 23);
+}
 
 /** Why a parsed line is not an exported event, or null when it is one. */
 function problemOf(e: Record<string, unknown>): string | null {
@@ -32,10 +41,12 @@ function problemOf(e: Record<string, unknown>): string | null {
   if (!Number.isSafeInteger(e.streamPosition) || (e.streamPosition as number) < 1) return 'streamPosition must be a whole number from 1';
   if (typeof e.eventId !== 'string' || !UUID.test(e.eventId)) return 'eventId must be a lower-case UUID';
   if (typeof e.type !== 'string' || e.type === '') return 'type must be a non-empty string';
-  if (!Number.isSafeInteger(e.schemaVersion) || (e.schemaVersion as number) < 1) return 'schemaVersion must be a whole number from 1';
+  if (!Number.isSafeInteger(e.schemaVersion) || (e.schemaVersion as number) < 1 || (e.schemaVersion as number) > MAX_SCHEMA_VERSION) {
+    return `schemaVersion must be a whole number from 1 to ${MAX_SCHEMA_VERSION}`;
+  }
   if (!('data' in e) || e.data === undefined) return 'data is missing';
   if (typeof e.metadata !== 'object' || e.metadata === null || Array.isArray(e.metadata)) return 'metadata must be an object';
-  if (typeof e.recordedAt !== 'string' || !RECORDED_AT.test(e.recordedAt)) return 'recordedAt must be UTC with microseconds (YYYY-MM-DDTHH:MM:SS.ffffffZ)';
+  if (!isRecordedAt(e.recordedAt)) return 'recordedAt must be UTC with microseconds (YYYY-MM-DDTHH:MM:SS.ffffffZ)';
   if (typeof e.previousHash !== 'string' || !HASH.test(e.previousHash)) return 'previousHash must be 64 lower-case hex digits';
   if (typeof e.hash !== 'string' || !HASH.test(e.hash)) return 'hash must be 64 lower-case hex digits';
   return null;

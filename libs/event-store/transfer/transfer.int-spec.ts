@@ -157,6 +157,20 @@ describe('log export and import', () => {
     expect(Number((await pool.query('SELECT count(*) AS n FROM es_events')).rows[0].n)).toBe(0);
   });
 
+  it('refuses a recorded time that is no instant and a schema version the log cannot store, naming the line, not the database error', async () => {
+    const [first, second] = parsed(await exportText(source.pool));
+    const { pool } = await target();
+    const withFirst = (changed: object) => [JSON.stringify(first), JSON.stringify({ ...second, ...changed })].join('\n');
+    await expect(importLog(pool, Readable.from(withFirst({ recordedAt: '2027-02-30T10:00:00.000000Z' })))).rejects.toEqual(
+      new ImportRejectedError(2, 'recordedAt must be UTC with microseconds (YYYY-MM-DDTHH:MM:SS.ffffffZ)', { imported: 0, skipped: 0 }),
+    );
+    await expect(importLog(pool, Readable.from(withFirst({ recordedAt: '2027-01-01T24:61:00.000000Z' })))).rejects.toMatchObject({ line: 2 });
+    await expect(importLog(pool, Readable.from(withFirst({ schemaVersion: 2 ** 31 })))).rejects.toEqual(
+      new ImportRejectedError(2, 'schemaVersion must be a whole number from 1 to 2147483647', { imported: 0, skipped: 0 }),
+    );
+    expect(Number((await pool.query('SELECT count(*) AS n FROM es_events')).rows[0].n)).toBe(0);
+  });
+
   it('refuses an event id the log holds elsewhere', async () => {
     const [first] = parsed(await exportText(source.pool));
     const { pool, store } = await target();

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { MoneyDto } from '../../../funding/http/dto/funding-pool.requests.js';
 import { SLUG, SLUG_MESSAGE } from '../../../governance/http/limits.js';
 import { PageCursor, PageLimit, toInteger } from '../../../platform/index.js';
 import { CURRENCIES, type Currency } from '../../../shared-kernel/money.js';
@@ -49,18 +50,6 @@ const OptionalText = (example: string) => (target: object, key: string) => {
   Matches(NOT_BLANK, { message: `${key} must not be blank` })(target, key);
   MaxLength(TEXT_MAX)(target, key);
 };
-
-export class MoneyDto {
-  @ApiProperty({ description: 'Amount in minor units (øre), a whole number', example: 800_000, minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  amountMinor: number;
-
-  @ApiProperty({ enum: CURRENCIES, example: 'DKK' })
-  @IsIn(CURRENCIES)
-  currency: Currency;
-}
 
 const Amount = (description: string) => (target: object, key: string) => {
   ApiProperty({ type: () => MoneyDto, description })(target, key);

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -10,6 +11,13 @@ export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 export const identifier = (field: string) => ({ message: `${field} must be 1 to 100 letters, digits or _ . : - (starting with a letter or digit)` });
 const NOT_BLANK = /\S/;
 const REASON_MAX = 2_000;
+
+/** An optional forum filter of a query string. */
+export const ForumIdFilter = () =>
+  applyDecorators(ApiPropertyOptional({ example: 'herning-steering-group' }), IsOptional(), IsString(), Matches(IDENTIFIER, identifier('forumId')));
+
+/** An optional year of a query string, from MIN_YEAR to MAX_YEAR. */
+export const YearFilter = (example: number) => applyDecorators(ApiPropertyOptional({ example }), IsOptional(), Transform(toInteger), IsInt(), Min(MIN_YEAR), Max(MAX_YEAR));
 
 export class MoneyDto {
   @ApiProperty({ description: 'Amount in minor units (øre), a whole number', example: 1_000_000_000, minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
@@ -105,18 +113,10 @@ export class ReleaseCommitmentRequest {
 }
 
 export class ListFundingPoolsParams {
-  @ApiPropertyOptional({ example: 'herning-steering-group' })
-  @IsOptional()
-  @IsString()
-  @Matches(IDENTIFIER, identifier('forumId'))
+  @ForumIdFilter()
   forumId?: string;
 
-  @ApiPropertyOptional({ example: 2027 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @YearFilter(2027)
   year?: number;
 
   @PageLimit(100, 20)

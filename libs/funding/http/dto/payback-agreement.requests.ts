@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../../governance/http/calendar-date.validator.js';
-import { PageCursor, PageLimit, toInteger } from '../../../platform/index.js';
+import { PageCursor, PageLimit } from '../../../platform/index.js';
 import { MAX_BENEFICIARIES, MAX_PAYBACK_YEARS, MAX_SHARE_BASIS_POINTS, MAX_YEAR, MIN_YEAR } from '../../domain/index.js';
-import { IDENTIFIER, identifier, MoneyDto } from './funding-pool.requests.js';
+import { ForumIdFilter, IDENTIFIER, identifier, MoneyDto, YearFilter } from './funding-pool.requests.js';
 
 export class BeneficiaryDto {
   @ApiProperty({ example: 'technical-and-environment', description: 'The party that harvests the gain: a department, the other departments together, a member' })
@@ -121,25 +121,12 @@ export class ListPaybackAgreementsParams {
 }
 
 export class FundingOverviewParams {
-  @ApiPropertyOptional({ example: 'herning-steering-group' })
-  @IsOptional()
-  @IsString()
-  @Matches(IDENTIFIER, identifier('forumId'))
+  @ForumIdFilter()
   forumId?: string;
 
-  @ApiPropertyOptional({ example: 2027 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @YearFilter(2027)
   fromYear?: number;
 
-  @ApiPropertyOptional({ example: 2030 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @YearFilter(2030)
   toYear?: number;
 }
