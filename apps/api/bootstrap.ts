@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { configureHttpApp, loadPlatformConfig, setupOpenApi, type PlatformConfig } from '../../libs/platform/index.js';
+import { BEARER_SCHEME } from '../../libs/platform/auth/access-policy.js';
 import { AppModule } from './app.module.js';
 
 export interface CreateAppOptions {
@@ -16,6 +17,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   setupOpenApi(app, {
     title: 'Portfolio governance API',
     description: 'Proposals, forums, decisions, funding and benefits of a public-sector IT portfolio. Every change is an event.',
+    customize: (builder) => builder.addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME),
   });
   return app;
 }

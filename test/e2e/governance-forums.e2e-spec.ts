@@ -119,7 +119,8 @@ describe('organisations and forums over HTTP', () => {
       expect(again.body.code).toBe('organisation_already_exists');
       expect((await http().get('/v1/organisations/herning').set(herning)).body.name).toBe('Herning Kommune');
 
-      expectProblem(await http().post('/v1/organisations').send({ id: 'anon', name: 'Anon', kind: 'municipality' }), 403);
+      expectProblem(await http().post('/v1/organisations').send({ id: 'anon', name: 'Anon', kind: 'municipality' }), 401);
+      expectProblem(await http().post('/v1/organisations').set(actorHeaders('someone', '', 'administrator')).send({ id: 'anon', name: 'Anon', kind: 'municipality' }), 403);
     });
 
     it('answers bad input with every field at fault and registers nothing', async () => {
@@ -267,11 +268,12 @@ describe('organisations and forums over HTTP', () => {
       expect((await listAll({}, herning, await sentinel())).map((f) => f.name)).not.toContain(name);
     });
 
-    it('needs the acting organisation to be registered (409) and someone acting for one (403)', async () => {
+    it('needs the acting organisation to be registered (409), a token (401) and someone acting for one (403)', async () => {
       const res = await http().post('/v1/forums').set(actorHeaders('x@lejre.dk', 'lejre')).send(steeringGroup());
       expectProblem(res, 409);
       expect(res.body.code).toBe('organisation_not_registered');
-      expectProblem(await http().post('/v1/forums').send(steeringGroup()), 403);
+      expectProblem(await http().post('/v1/forums').send(steeringGroup()), 401);
+      expectProblem(await http().post('/v1/forums').set(actorHeaders('someone', '', 'administrator')).send(steeringGroup()), 403);
     });
 
     it('replays a retried establishment with the same Idempotency-Key: one forum', async () => {
@@ -331,7 +333,8 @@ describe('organisations and forums over HTTP', () => {
     it('refuses a bad query with the field: 400', async () => {
       expectProblem(await http().get('/v1/forums').query({ kind: 'committee', limit: '0', on: '2025-02-30' }).set(herning), 400, ['kind', 'limit', 'on']);
       expectProblem(await http().get('/v1/forums').query({ cursor: 'bm90LWEtY3Vyc29y' }).set(herning), 400, ['cursor']);
-      expectProblem(await http().get('/v1/forums'), 403);
+      expectProblem(await http().get('/v1/forums'), 401);
+      expectProblem(await http().get('/v1/forums').set(actorHeaders('someone', '', 'director')), 403);
     });
 
     it('is a disposable read model: a rebuild from the log yields the same list', async () => {

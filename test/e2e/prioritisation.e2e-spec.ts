@@ -161,7 +161,7 @@ describe('prioritisation over HTTP: scoring models, scores, forum rankings', () 
     });
 
     it('refuses a caller acting for no organisation', async () => {
-      const res = await http().post('/v1/scoring-models').set({ 'X-Actor-Subject': 'someone' }).send({ forumId: 'f', template: 'herning_default' });
+      const res = await http().post('/v1/scoring-models').set(actorHeaders('someone', '')).send({ forumId: 'f', template: 'herning_default' });
       expectProblem(res, 403);
     });
   });

@@ -43,7 +43,7 @@ describe('a proposal through its lifecycle, over HTTP', () => {
 
     it('refuses to draft for nobody: without an organisation the answer is 403', async () => {
       const dept = 'no-organisation';
-      const res = await http().post('/v1/proposals').set({ 'X-Actor-Subject': 'someone' }).send({ title: 'Orphan', departmentId: dept });
+      const res = await http().post('/v1/proposals').set(actorHeaders('someone', '')).send({ title: 'Orphan', departmentId: dept });
       expectProblem(res, 403);
       expect(await listAll(t, { departmentId: dept }, h, await sentinelPosition(t))).toEqual([]);
     });

@@ -17,8 +17,9 @@ describe('organisation scope and edge cases of the proposals API', () => {
 
   it('a request acting for no organisation does not list every organisation\'s proposals', async () => {
     const created = await draft(t, { title: 'Herning only', departmentId: 'it' }, herning);
-    const res = await http().get('/v1/proposals').set('X-Min-Position', created.headers['x-log-position']);
+    const res = await http().get('/v1/proposals').set(actorHeaders('someone', '', 'director')).set('X-Min-Position', created.headers['x-log-position']);
     expectProblem(res, 403);
+    expectProblem(await http().get('/v1/proposals'), 401);
   });
 
   it('another organisation cannot read, amend, submit, withdraw or read the history of a proposal', async () => {
@@ -30,13 +31,13 @@ describe('organisation scope and edge cases of the proposals API', () => {
     expect([get.status, hist.status, patch.status]).toEqual([404, 404, 404]);
   });
 
-  it('an anonymous caller cannot amend, submit or withdraw', async () => {
+  it('an anonymous caller cannot amend, submit or withdraw (401: no token)', async () => {
     const created = await draft(t, { ...SUBMITTABLE, title: 'Herning draft', departmentId: 'it' }, herning);
     const id = created.body.id;
     const submit = await http().post(`/v1/proposals/${id}/submit`);
     const withdraw = await http().post(`/v1/proposals/${id}/withdraw`).send({ reason: 'because' });
-    expect(submit.status).toBe(403);
-    expect(withdraw.status).toBe(403);
+    expect(submit.status).toBe(401);
+    expect(withdraw.status).toBe(401);
   });
 
   it('amending, submitting or withdrawing an unknown proposal with If-Match is 404, not a version conflict', async () => {

@@ -57,6 +57,9 @@ describe('the service around the proposals', () => {
       expect(doc.paths['/v1/proposals'].post.responses.default.content).toHaveProperty(['application/problem+json']);
       expect(doc.components.schemas.Problem.required).toEqual(['type', 'title', 'status']);
       expect(doc.components.schemas.CreateProposalRequest.required).toEqual(['title', 'departmentId']);
+      // every operation says it takes a bearer token, and the scheme it names is defined
+      expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+      expect(doc.paths['/v1/proposals'].post.security).toEqual([{ bearer: [] }]);
     });
 
     it('GET /docs serves the interactive documentation as HTML', async () => {

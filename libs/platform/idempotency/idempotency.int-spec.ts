@@ -4,7 +4,11 @@ import { IsInt, IsString } from 'class-validator';
 import type { ServerResponse } from 'node:http';
 import pg from 'pg';
 import request from 'supertest';
+import { actorHeaders } from '../../../test/support/app.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres.js';
+import { TEST_PUBLIC_KEY_PEM } from '../../../test/support/tokens.js';
+import { Allow } from '../auth/access-policy.js';
+import { Role } from '../auth/roles.js';
 import { ProblemException } from '../problem/problem.exception.js';
 import { createPlatformTestApp, migratePlatformSchema, type PlatformTestApp } from '../testing/platform-test-app.js';
 import { Idempotent } from './idempotent.decorator.js';
@@ -29,6 +33,7 @@ const handler = {
 };
 
 @Controller('orders')
+@Allow(Role.ProgrammeOffice)
 class OrdersController {
   @Post()
   @Idempotent()
@@ -67,7 +72,7 @@ describe('IdempotencyInterceptor', () => {
   let db: TestDatabase;
   let pool: pg.Pool;
   let platform: PlatformTestApp;
-  const http = () => request(platform.app.getHttpServer());
+  const http = () => request.agent(platform.app.getHttpServer()).set(actorHeaders('kari@herning.dk'));
   let key = 0;
   const nextKey = () => `key-${++key}`;
 
@@ -75,7 +80,7 @@ describe('IdempotencyInterceptor', () => {
     db = await createTestDatabase('platform_idempotency');
     await migratePlatformSchema(db.url);
     pool = new pg.Pool({ connectionString: db.url });
-    platform = await createPlatformTestApp({ pool, controllers: [OrdersController] });
+    platform = await createPlatformTestApp({ pool, controllers: [OrdersController], env: { AUTH_PUBLIC_KEY: TEST_PUBLIC_KEY_PEM } });
   });
 
   afterAll(async () => {
@@ -160,8 +165,8 @@ describe('IdempotencyInterceptor', () => {
 
   it('scopes keys by actor: the same key from someone else is a different request', async () => {
     const k = nextKey();
-    await http().post('/orders').set('Idempotency-Key', k).set('X-Actor-Subject', 'kari').send(order).expect(201);
-    const other = await http().post('/orders').set('Idempotency-Key', k).set('X-Actor-Subject', 'ola').send(order);
+    await http().post('/orders').set('Idempotency-Key', k).send(order).expect(201);
+    const other = await http().post('/orders').set('Idempotency-Key', k).set(actorHeaders('ola@herning.dk')).send(order);
     expect(other.status).toBe(201);
     expect(other.headers['idempotent-replayed']).toBeUndefined();
     expect(handler.calls).toBe(2);
