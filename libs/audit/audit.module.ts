@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PERSON_KEYS_PROVIDER } from '../personal-data/application/person-keys.provider.js';
 import { ProblemModule } from '../platform/index.js';
 import { AuditLog } from './application/audit-log.js';
 import { WhatTheForumSawReader } from './application/what-the-forum-saw.js';
@@ -13,6 +14,6 @@ import { WhatTheForumSawController } from './http/what-the-forum-saw.controller.
 @Module({
   imports: [ProblemModule.forFeature(auditProblemMapper)],
   controllers: [AuditEventsController, WhatTheForumSawController],
-  providers: [AuditLog, WhatTheForumSawReader],
+  providers: [AuditLog, WhatTheForumSawReader, PERSON_KEYS_PROVIDER],
 })
 export class AuditModule {}

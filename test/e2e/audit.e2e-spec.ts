@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import request from 'supertest';
 import { verifyPack } from '../../libs/governance/domain/agendas/index.js';
 import { actorHeaders, startTestApp, type TestApp } from '../support/app.js';
@@ -123,6 +124,19 @@ describe('the audit trail and what the forum saw', () => {
       const amended = all.find((e) => e.type === 'ProposalAmended')!;
       expect(amended).toMatchObject({ streamId: `proposal-${proposalId}`, version: 3, metadata: { actor: { subject: 'anna@audit.dk' }, reason: 'Line one\nline two, "quoted"' } });
       expect(amended.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/);
+    });
+
+    it('shows people as the event store does: decrypted for the auditor, though the log holds only ciphertext', async () => {
+      const drafted = ((await events({ stream: `proposal-${proposalId}` })).body.items as AuditEvent[]).find((e) => e.type === 'ProposalDrafted')!;
+      expect(JSON.stringify(drafted.data)).toContain('Karen Jensen');
+      const client = new pg.Client({ connectionString: t.db.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(`SELECT data::text AS data FROM es_events WHERE stream_id = $1 AND stream_position = 1`, [`proposal-${proposalId}`]);
+        expect(rows[0].data).not.toContain('Karen Jensen');
+      } finally {
+        await client.end();
+      }
     });
 
     it('filters by stream, actor, type, forum, correlation id and time range', async () => {

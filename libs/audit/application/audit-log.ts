@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EVENT_STORE, LOG_START, formatLogPosition, parseLogPosition, type EventMetadata, type EventStore, type LogPosition } from '../../event-store/index.js';
+import { PersonKeys } from '../../personal-data/store/person-keys.js';
+import { revealPersons } from '../../personal-data/store/reveal-persons.js';
 import { PG_POOL } from '../../platform/index.js';
 import type { AuditEvent } from './audit-event.js';
 import { EVENT_FORUM_SQL, EVENT_ORGANISATION_SQL } from './event-organisation.js';
@@ -58,13 +60,14 @@ export function decodeAuditCursor(cursor: string): LogPosition {
 /**
  * The event log, filtered for an auditor, in the log's read order. Reads never pass the head a reader can safely see
  * (`headPosition`), so paging through the log while others write never skips an event that commits late. Each filter
- * has its index on `es_events` (migration EventLogAuditIndexes), the organisation's scope included. Nothing expires.
+ * has an index on `es_events` or runs within the organisation's (migration EventLogAuditIndexes). Nothing expires.
  */
 @Injectable()
 export class AuditLog {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly personKeys: PersonKeys,
   ) {}
 
   /** The furthest position a page may reach now; an export fixes it once, so it is one consistent cut of the log. */
@@ -101,7 +104,8 @@ export class AuditLog {
         LIMIT $${params.length}`,
       params,
     );
-    const events = rows.slice(0, limit).map(toAuditEvent);
+    // read straight from the table, so people are decrypted here as the event store does on every read
+    const events = await revealPersons(this.personKeys, rows.slice(0, limit).map(toAuditEvent));
     const last = rows.length > limit ? rows[limit - 1] : null;
     return { events, next: last && { commit: BigInt(last.tx), prepare: BigInt(last.gp) } };
   }

@@ -12,15 +12,13 @@ import type {
   Subscription,
 } from '../../event-store/port/index.js';
 import {
-  ERASED_PERSON,
-  encryptedPersonsIn,
-  mapEncryptedPersons,
   mapPlainPersons,
   personIdentity,
   plainPersonsIn,
   type PlainPerson,
 } from '../domain/index.js';
-import { decryptPerson, encryptPerson } from './person-cipher.js';
+import { encryptPerson } from './person-cipher.js';
+import { revealPersons } from './reveal-persons.js';
 import type { PersonKeys, PersonSighting } from './person-keys.js';
 
 /**
@@ -89,18 +87,8 @@ export class PersonalDataEventStore implements EventStore {
     return this.inner.close();
   }
 
-  /** Decrypts every person of the batch with one key lookup; the persons whose key is gone read as erased. */
-  private async reveal(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const personIds = new Set(events.flatMap((event) => encryptedPersonsIn(event.data).map((envelope) => envelope.personId)));
-    if (personIds.size === 0) return events;
-    const keys = await this.keys.keysById([...personIds]);
-    return events.map((event) => {
-      const data = mapEncryptedPersons(event.data, (envelope) => {
-        const key = keys.get(envelope.personId);
-        return key ? decryptPerson(envelope, key) : ERASED_PERSON;
-      });
-      return data === event.data ? event : { ...event, data };
-    });
+  private reveal(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    return revealPersons(this.keys, events);
   }
 
   private async remember(types: readonly string[]): Promise<void> {
