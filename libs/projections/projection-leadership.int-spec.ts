@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { PostgresEventStore, type RecordedEvent } from '../event-store/index.js';
@@ -40,6 +41,7 @@ describe('projection leadership by advisory lock (several instances on one Postg
   let dataSource: DataSource;
 
   beforeAll(async () => {
+    Logger.overrideLogger(false); // the takeovers below are expected; their log lines are noise here
     db = await createTestDatabase('leadership');
     pool = new pg.Pool({ connectionString: db.url, max: 8 });
     store = new PostgresEventStore(pool);
