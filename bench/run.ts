@@ -3,9 +3,13 @@ import os from 'node:os';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { appendPhase } from './append.js';
+import { asOfPhase, asOfPhaseRequested } from './as-of.js';
 import { forumPhase } from './forum.js';
 import { httpPhase } from './http.js';
+import { kurrentdbPhase, kurrentdbPhaseRequested } from './kurrentdb.js';
 import { rebuildPhase } from './rebuild.js';
+import { replicasPhase, replicasPhaseRequested } from './replicas.js';
+import { verifyPhase, verifyPhaseRequested } from './verify.js';
 import { loadConfig } from './support/config.js';
 import { createBenchDatabase, SERVER_URL, serverSettings, type BenchDatabase } from './support/db.js';
 import { log, Report } from './support/report.js';
@@ -64,6 +68,9 @@ async function main(): Promise<void> {
     };
     if (config.phases.has('append')) await phase('append', () => appendPhase(db!.url, config, report));
     if (config.phases.has('rebuild')) await phase('rebuild', () => rebuildPhase(db!.url, config, report));
+    if (verifyPhaseRequested()) await phase('verify', async () => verifyPhase((await newDatabase()).url, config, report));
+    if (kurrentdbPhaseRequested()) await phase('kurrentdb', () => kurrentdbPhase(config, report));
+    if (asOfPhaseRequested()) await phase('asof', async () => asOfPhase((await newDatabase()).url, config, report));
     const bootstrap = new URL('../apps/api/bootstrap.js', import.meta.url);
     for (const name of ['http', 'forum'] as const) {
       if (!config.phases.has(name)) continue;
@@ -76,6 +83,7 @@ async function main(): Promise<void> {
         await phase('forum', async () => forumPhase(bootstrap, (await newDatabase()).url, config, report));
       }
     }
+    if (replicasPhaseRequested() && existsSync(bootstrap)) await phase('replicas', async () => replicasPhase(bootstrap, (await newDatabase()).url, config, report));
   } finally {
     await cleanup();
   }

@@ -138,6 +138,16 @@ describe('configureHttpApp', () => {
       expect(res.body).toMatchObject({ type: 'urn:problem-type:malformed-json', status: 400, detail: 'The request body is not valid JSON.' });
     });
 
+    it('answers JSON nested deeper than 64 levels with 400 before validation walks it', async () => {
+      const deep = `${'{"a":'.repeat(100)}1${'}'.repeat(100)}`;
+      const res = await http().post('/things').set('Content-Type', 'application/json').send(deep);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.errors).toEqual([{ field: 'body', reason: 'must not nest deeper than 64 levels' }]);
+      const arrays = await http().post('/things').set('Content-Type', 'application/json').send(`${'['.repeat(70)}${']'.repeat(70)}`);
+      expect(arrays.status).toBe(400);
+    });
+
     it('answers a body over the limit with 413', async () => {
       const res = await http().post('/things').send({ ...valid, title: 'x'.repeat(2048) });
       expect(res.status).toBe(413);

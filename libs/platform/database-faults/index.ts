@@ -1,0 +1,2 @@
+export * from './database-session-settings.js';
+export * from './database-unavailable.js';
