@@ -75,6 +75,11 @@ export class ProjectionRunner {
     return () => this.listeners.delete(listener);
   }
 
+  /** Someone waits for a position: read now, since appends of types this projection ignores do not wake it. */
+  poke(): void {
+    this.subscription?.poke?.();
+  }
+
   hasReached(position: LogPosition): boolean {
     return this.position !== null && compareLogPositions(this.position, position) >= 0;
   }

@@ -192,6 +192,7 @@ export class ProjectionRuntime {
 
   private waitForLocal(runner: ProjectionRunner, position: LogPosition, timeoutMs: number): Promise<boolean> {
     if (runner.hasReached(position)) return Promise.resolve(true);
+    runner.poke();
     return new Promise((resolve) => {
       const finish = (reached: boolean) => {
         clearTimeout(timer);

@@ -130,7 +130,7 @@ export class KurrentDbEventStore implements EventStore {
     const replay = openEnvelope(written[0].event!.metadata, name, written[0].event!.revision).appendId !== appendId;
     if (replay && !sameContent(prepared, written)) throw new IdempotencyViolationError(streamId, ids);
     const recorded = written.map((r) => this.toRecorded(r));
-    if (!replay) for (const s of this.subscriptions) s.notify();
+    if (!replay) for (const s of this.subscriptions) s.notify(recorded.map((e) => e.type));
     const last = recorded[recorded.length - 1];
     return {
       streamId,

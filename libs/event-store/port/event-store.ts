@@ -66,6 +66,8 @@ export interface SubscribeOptions {
  */
 export interface Subscription extends AsyncIterable<ReadAllResult> {
   stop(): Promise<void>;
+  /** Look for new events now instead of at the next poll (optional: a push-based adapter has nothing to do). */
+  poke?(): void;
 }
 
 /**

@@ -11,18 +11,29 @@ export class PollingSubscription implements Subscription {
   private timer: NodeJS.Timeout | null = null;
   private pendingWake: NodeJS.Timeout | null = null;
 
+  private readonly types: ReadonlySet<string> | null;
+
   constructor(
     private readonly readAll: (options: ReadAllOptions) => Promise<ReadAllResult>,
     private readonly options: SubscribeOptions,
     private readonly unregister: () => void,
-  ) {}
+  ) {
+    this.types = options.types?.length ? new Set(options.types) : null;
+  }
+
+  /** Reads now rather than at the next poll: for a reader that waits for a position (read your writes). */
+  poke(): void {
+    this.wake?.();
+  }
 
   /**
    * Called by the store after a local append so that subscribers do not wait out the poll interval. The read
    * follows a few milliseconds later, so that a burst of appends is read as one batch rather than one query each
    * (every projection runs its own subscription).
    */
-  notify(): void {
+  notify(appendedTypes?: readonly string[]): void {
+    // a subscription filtered by type skips appends of other types; the poll interval (or `poke`) moves it past them
+    if (appendedTypes && this.types && !appendedTypes.some((type) => this.types!.has(type))) return;
     if (!this.wake || this.pendingWake) return;
     this.pendingWake = setTimeout(() => {
       this.pendingWake = null;

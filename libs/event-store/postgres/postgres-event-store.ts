@@ -158,7 +158,8 @@ export class PostgresEventStore implements EventStore {
       }
       const globalPositions = row.positions.map((p) => BigInt(p));
       const last = globalPositions[globalPositions.length - 1];
-      for (const s of this.subscriptions) s.notify();
+      const types = events.map((e) => e.type);
+      for (const s of this.subscriptions) s.notify(types);
       return {
         streamId,
         nextExpectedVersion: row.current_version + events.length,
