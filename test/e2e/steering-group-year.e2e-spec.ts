@@ -207,8 +207,22 @@ describe("a year of Herning's steering group", () => {
       const aprilPack = await freezeAgenda(april.meetingId, [mail, booking, payroll]);
       const decide4 = (body: Record<string, unknown>) => decide(april.meetingId, body);
 
-      const funded = await decide4({ proposalId: mail, kind: 'approve', rationale: 'Business case holds', amount: dkk(1_500_000), poolId });
+      // expected savings belong to a funding approval only: elsewhere they are refused before anything moves
+      const savings = { beneficiaries: [{ partyId: 'citizen-service', yearlySavings: dkk(400_000) }], shareBasisPoints: 5_000, firstYear: 2027, years: 3 };
+      expectProblem(await decide4({ proposalId: payroll, kind: 'approve', rationale: 'Not a funding approval', expectedSavings: savings }), 422, ['expectedSavings']);
+      expectProblem(await decide4({ proposalId: mail, kind: 'approve', rationale: 'x', amount: dkk(1_500_000), poolId, expectedSavings: { ...savings, shareBasisPoints: 0 } }), 400, ['expectedSavings.shareBasisPoints']);
+      expect((await ok(http().get(`/v1/funding-pools/${poolId}`).set(herning), 200)).body.committed).toEqual(dkk(0));
+
+      // efficiency principle: the approval with expected savings concludes its payback agreement on the commitment
+      const funded = await decide4({ proposalId: mail, kind: 'approve', rationale: 'Business case holds', amount: dkk(1_500_000), poolId, expectedSavings: savings });
       expect(funded.status).toBe(201);
+      const agreement = await ok(http().get(`/v1/funding-pools/${poolId}/payback-agreements/${funded.body.decisionId}`).set(herning), 200);
+      expect(agreement.body).toMatchObject({ commitmentId: funded.body.decisionId, proposalId: mail, status: 'active', invested: dkk(1_500_000), scheduled: dkk(600_000), firstYear: 2027, years: 3 });
+      expect(agreement.body.installments.map((i: { year: number; amount: unknown }) => [i.year, i.amount])).toEqual([
+        [2027, dkk(200_000)],
+        [2028, dkk(200_000)],
+        [2029, dkk(200_000)],
+      ]);
       expect(funded.body).toMatchObject({ from: 'analysis', to: 'execution', amount: dkk(1_500_000), poolId, basis: { gateRules: { transition: 'analysis->execution' } } });
       const pool = await ok(http().get(`/v1/funding-pools/${poolId}`).set(herning), 200);
       expect(pool.body).toMatchObject({ committed: dkk(1_500_000), available: dkk(3_500_000) });

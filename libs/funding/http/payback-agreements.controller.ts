@@ -16,6 +16,7 @@ import { IDENTIFIER } from './dto/funding-pool.requests.js';
 import {
   AsOfParams,
   ConcludePaybackAgreementRequest,
+  paybackTermsOf,
   ListPaybackAgreementsParams,
   OverduePaybacksParams,
   RecordPaybackPaymentRequest,
@@ -68,14 +69,7 @@ export class PoolPaybackAgreementsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<PaybackAgreementView> {
     const expected = optionalIfMatch(ifMatch);
-    const terms = {
-      beneficiaries: body.beneficiaries.map((b) => ({ partyId: b.partyId, yearlySavings: b.yearlySavings })),
-      shareBasisPoints: body.shareBasisPoints,
-      firstYear: body.firstYear ?? null,
-      years: body.years,
-      dueMonthDay: body.dueMonthDay ?? null,
-    };
-    const result = await this.commands.execute(new ConcludePaybackAgreementCommand(poolId, actingOrganisation(), body.commitmentId, terms, metadataFor(), expected));
+    const result = await this.commands.execute(new ConcludePaybackAgreementCommand(poolId, actingOrganisation(), body.commitmentId, paybackTermsOf(body), metadataFor(), expected));
     res.status(result.position ? 201 : 200).location(`${req.baseUrl}/v1/funding-pools/${poolId}/payback-agreements/${encodeURIComponent(body.commitmentId)}`);
     return answer(res, result);
   }

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional
 import { IsCalendarDate } from '../../../governance/http/calendar-date.validator.js';
 import { PageCursor, PageLimit } from '../../../platform/index.js';
 import { MAX_BENEFICIARIES, MAX_PAYBACK_YEARS, MAX_SHARE_BASIS_POINTS, MAX_YEAR, MIN_YEAR } from '../../domain/index.js';
+import type { PaybackTermsRequest } from '../../application/payback-agreement-commands.js';
 import { ForumIdFilter, IDENTIFIER, identifier, MoneyDto, YearFilter } from './funding-pool.requests.js';
 
 export class BeneficiaryDto {
@@ -19,12 +20,8 @@ export class BeneficiaryDto {
   yearlySavings: MoneyDto;
 }
 
-export class ConcludePaybackAgreementRequest {
-  @ApiProperty({ example: 'decision-2027-03-7', description: 'The commitment the pool made (for an approval: the decision id); also the agreement id' })
-  @IsString()
-  @Matches(IDENTIFIER, identifier('commitmentId'))
-  commitmentId: string;
-
+/** The terms of a payback agreement (efficiency principle): who saves how much a year, and what share comes back. */
+export class PaybackTermsDto {
   @ApiProperty({ type: () => [BeneficiaryDto], minItems: 1, maxItems: MAX_BENEFICIARIES })
   @IsArray()
   @ArrayMinSize(1)
@@ -57,6 +54,24 @@ export class ConcludePaybackAgreementRequest {
   @IsString()
   @Matches(/^\d{2}-\d{2}$/, { message: 'dueMonthDay must be MM-DD' })
   dueMonthDay?: string;
+}
+
+export class ConcludePaybackAgreementRequest extends PaybackTermsDto {
+  @ApiProperty({ example: 'decision-2027-03-7', description: 'The commitment the pool made (for an approval: the decision id); also the agreement id' })
+  @IsString()
+  @Matches(IDENTIFIER, identifier('commitmentId'))
+  commitmentId: string;
+}
+
+/** The terms as the funding commands take them. */
+export function paybackTermsOf(body: PaybackTermsDto): PaybackTermsRequest {
+  return {
+    beneficiaries: body.beneficiaries.map((b) => ({ partyId: b.partyId, yearlySavings: b.yearlySavings })),
+    shareBasisPoints: body.shareBasisPoints,
+    firstYear: body.firstYear ?? null,
+    years: body.years,
+    dueMonthDay: body.dueMonthDay ?? null,
+  };
 }
 
 export class RecordPaybackPaymentRequest {

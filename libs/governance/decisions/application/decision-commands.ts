@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { EventMetadata, LogPosition } from '../../../event-store/index.js';
 import type { CastVote, DecisionKind } from '../../domain/forums/index.js';
+import type { PaybackTermsRequest } from '../../../funding/application/payback-agreement-commands.js';
 import type { Money } from '../../../shared-kernel/money.js';
 import type { DecisionView, ProjectView } from './project-view.js';
 
@@ -15,6 +16,8 @@ export interface DecisionRequest {
   readonly deferredToMeetingId?: string;
   readonly requestedChanges?: string;
   readonly priorityNote?: string;
+  /** A funding approval with expected savings (efficiency principle): the payback agreement made with it. */
+  readonly expectedSavings?: PaybackTermsRequest;
 }
 
 export interface TakeDecisionResult {

@@ -1,7 +1,9 @@
 import { Inject, Logger } from '@nestjs/common';
+import { ProblemException } from '../../../platform/index.js';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, loadAggregate, WrongExpectedVersionError, type AppendResult, type EventMetadata, type EventStore } from '../../../event-store/index.js';
 import { CommitFundingCommand, ReleaseCommitmentCommand } from '../../../funding/application/funding-pool-commands.js';
+import { ConcludePaybackAgreementCommand } from '../../../funding/application/payback-agreement-commands.js';
 import {
   decideProject,
   ProjectCommandType,
@@ -47,7 +49,8 @@ export class TakeDecisionHandler implements ICommandHandler<TakeDecisionCommand>
   ) {}
 
   async execute(c: TakeDecisionCommand): Promise<TakeDecisionResult> {
-    const { request, organisationId, decisionId } = c;
+    const { request: withSavings, organisationId, decisionId } = c;
+    const { expectedSavings, ...request } = withSavings;
     const { proposalId } = request;
     const stream = projectStream(proposalId);
     const loaded = await this.projectOf(proposalId, organisationId);
@@ -62,10 +65,23 @@ export class TakeDecisionHandler implements ICommandHandler<TakeDecisionCommand>
     const metadata: EventMetadata = { ...c.metadata, organisationId, forumId: forum.forumId, meetingId: meeting.meetingId };
     const taken = events.find((event) => event.type === ProjectEventType.DecisionTaken)?.data as DecisionTakenData | undefined;
     const funding: Funding | null = taken?.amount && taken.poolId ? { amount: taken.amount, poolId: taken.poolId } : null;
+    if (expectedSavings && !funding) {
+      const reason = 'applies only to a funding approval that commits money from a pool';
+      throw new ProblemException({ status: 422, detail: `expectedSavings ${reason}.`, errors: [{ field: 'expectedSavings', reason }] });
+    }
     if (funding) {
       await this.commands.execute(
         new CommitFundingCommand(funding.poolId, organisationId, { commitmentId: decisionId, proposalId, decisionId, amount: funding.amount, costKind: 'development' }, metadata),
       );
+      if (expectedSavings) {
+        // efficiency principle: the agreement stands with the commitment; if either fails, the money goes back
+        try {
+          await this.commands.execute(new ConcludePaybackAgreementCommand(funding.poolId, organisationId, decisionId, expectedSavings, metadata));
+        } catch (error) {
+          await this.compensate(funding, organisationId, proposalId, decisionId, error, metadata);
+          throw error;
+        }
+      }
     }
     let append: AppendResult;
     try {

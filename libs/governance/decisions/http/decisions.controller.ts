@@ -8,6 +8,7 @@ import { meetingIdPipe } from '../../meetings/http/meetings.controller.js';
 import { TakeDecisionCommand } from '../application/decision-commands.js';
 import { GetDecisionQuery, GetProjectQuery, type DecisionRecordView } from '../application/project-queries.js';
 import type { DecisionView, ProjectView } from '../application/project-view.js';
+import { paybackTermsOf } from '../../../funding/http/dto/payback-agreement.requests.js';
 import { TakeDecisionRequest } from './dto/take-decision.request.js';
 
 const proposalIdPipe = uuidOr404('proposalId', 'project', 'proposal');
@@ -35,7 +36,9 @@ export class DecisionsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<DecisionView> {
     const decisionId = randomUUID();
-    const result = await this.commands.execute(new TakeDecisionCommand(meetingId, actingOrganisation(), decisionId, body, metadataFor(body.rationale)));
+    const { expectedSavings, ...decision } = body;
+    const request = { ...decision, ...(expectedSavings && { expectedSavings: paybackTermsOf(expectedSavings) }) };
+    const result = await this.commands.execute(new TakeDecisionCommand(meetingId, actingOrganisation(), decisionId, request, metadataFor(body.rationale)));
     res.status(201).location(`${req.baseUrl}${result.decision.link}`);
     setCommandHeaders(res, result.project.version, result.position);
     return result.decision;

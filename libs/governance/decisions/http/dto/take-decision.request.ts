@@ -1,3 +1,4 @@
+import { PaybackTermsDto } from '../../../../funding/http/dto/payback-agreement.requests.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -53,6 +54,15 @@ export class TakeDecisionRequest {
   @ValidateNested()
   @Type(() => MoneyDto)
   amount?: MoneyDto;
+
+  @ApiPropertyOptional({
+    type: () => PaybackTermsDto,
+    description: 'A funding approval with expected savings (efficiency principle): the payback agreement concluded on its commitment, capped at the amount',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PaybackTermsDto)
+  expectedSavings?: PaybackTermsDto;
 
   @ApiPropertyOptional({ description: 'The pool the funding approval draws on' })
   @IsOptional()
