@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { testMetadata } from '../../test/support/actor.js';
+import { useServerEventStore } from '../../test/support/event-store.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/postgres.js';
 import { PostgresEventStore } from '../event-store/index.js';
 import { DigestStore } from './application/digest-store.js';
@@ -169,26 +170,12 @@ describe('verifyEventLog', () => {
 });
 
 describe('digests of all stream heads', () => {
-  let db: TestDatabase;
-  let pool: pg.Pool;
-  let store: PostgresEventStore;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('integrity_digests');
-    pool = new pg.Pool({ connectionString: db.url, max: 4 });
-    store = new PostgresEventStore(pool);
-    await store.migrate();
-  });
-  afterAll(async () => {
-    await store.close();
-    await pool.end();
-    await db.drop();
-  });
+  const server = useServerEventStore('integrity_digests', 4);
 
   it('records the heads in canonical form, nothing new while the log stands still, a new one once it moves', async () => {
-    const digests = new DigestStore(pool);
-    await store.append('ø-stream', [{ type: 'A', data: {}, metadata: testMetadata() }]);
-    await store.append('z-stream', [{ type: 'A', data: {}, metadata: testMetadata() }, { type: 'B', data: {}, metadata: testMetadata() }]);
+    const digests = new DigestStore(server.pool);
+    await server.store.append('ø-stream', [{ type: 'A', data: {}, metadata: testMetadata() }]);
+    await server.store.append('z-stream', [{ type: 'A', data: {}, metadata: testMetadata() }, { type: 'B', data: {}, metadata: testMetadata() }]);
     const first = await digests.record('anna@herning.dk');
     expect(first.created).toBe(true);
     const heads = JSON.parse(first.digest.canonicalHeads) as [string, number, string][];
@@ -197,10 +184,10 @@ describe('digests of all stream heads', () => {
       ['ø-stream', 1],
     ]); // UTF-8 byte order: 'z' (0x7a) before 'ø' (0xc3 0xb8)
     expect(first.digest).toMatchObject({ sequence: 1, recordedBy: 'anna@herning.dk', streams: 2, events: 3, algorithm: 'SHA-256' });
-    expect(first.digest.position).toBe(`${(await store.headPosition()).commit}.${(await store.headPosition()).prepare}`);
+    expect(first.digest.position).toBe(`${(await server.store.headPosition()).commit}.${(await server.store.headPosition()).prepare}`);
 
     expect(await digests.record('system')).toEqual({ digest: first.digest, created: false });
-    await store.append('z-stream', [{ type: 'C', data: {}, metadata: testMetadata() }]);
+    await server.store.append('z-stream', [{ type: 'C', data: {}, metadata: testMetadata() }]);
     const second = await digests.record('system');
     expect(second).toMatchObject({ created: true, digest: { sequence: 2, streams: 2, events: 4 } });
     expect((await digests.list(1, null)).items.map((d) => d.sequence)).toEqual([2]);

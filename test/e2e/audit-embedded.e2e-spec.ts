@@ -1,46 +1,35 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createApp } from '../../apps/api/bootstrap.js';
 import type { Pool } from 'pg';
-import { loadPlatformConfig, PG_POOL } from '../../libs/platform/index.js';
-import { actorHeaders } from '../support/app.js';
+import { PG_POOL } from '../../libs/platform/index.js';
+import { actorHeaders, startEmbeddedTestApp, type EmbeddedTestApp } from '../support/app.js';
 import { draft, SUBMITTABLE } from '../support/proposals.js';
-import { TEST_PUBLIC_KEY_PEM } from '../support/tokens.js';
 
 const pmo = actorHeaders('anna@embedded.dk', 'embedded', 'programme_office');
 const auditor = actorHeaders('aud@embedded.dk', 'embedded', 'auditor');
 
 /** The audit indexes' migration waits for the event store's table; on the embedded database it must not hold the one session while it waits. */
 describe('audit and time travel on the embedded database (PGlite)', () => {
-  let app: NestExpressApplication;
-  let dataDir: string;
+  let embedded: EmbeddedTestApp;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'audit-embedded-'));
-    const defaults = loadPlatformConfig({});
-    app = await createApp({ config: { ...defaults, databaseUrl: null, dataDir, logLevel: 'silent', rateLimitPerMinute: 0, auth: { ...defaults.auth, publicKeyPem: TEST_PUBLIC_KEY_PEM } } });
-    await app.init();
+    embedded = await startEmbeddedTestApp('audit-embedded');
   }, 120_000);
   afterAll(async () => {
-    await app?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await embedded?.close();
   });
 
   it('migrates the audit indexes, lists the log and answers as of a position', async () => {
-    const t = { server: app.getHttpServer() } as Parameters<typeof draft>[0];
+    const t = { server: embedded.server } as Parameters<typeof draft>[0];
     const drafted = await draft(t, { ...SUBMITTABLE, title: 'Embedded mail', departmentId: 'it' }, pmo);
     const position = drafted.headers['x-log-position'];
-    await request(app.getHttpServer()).patch(`/v1/proposals/${drafted.body.id}`).set(pmo).set('If-Match', '"1"').send({ title: 'Embedded mail, amended' }).expect(200);
+    await request(embedded.server).patch(`/v1/proposals/${drafted.body.id}`).set(pmo).set('If-Match', '"1"').send({ title: 'Embedded mail, amended' }).expect(200);
 
-    const events = await request(app.getHttpServer()).get('/v1/audit/events').query({ stream: `proposal-${drafted.body.id}` }).set(auditor).expect(200);
+    const events = await request(embedded.server).get('/v1/audit/events').query({ stream: `proposal-${drafted.body.id}` }).set(auditor).expect(200);
     expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['ProposalDrafted', 'ProposalAmended']);
-    const asOf = await request(app.getHttpServer()).get(`/v1/proposals/${drafted.body.id}`).query({ asOf: position }).set(pmo).expect(200);
+    const asOf = await request(embedded.server).get(`/v1/proposals/${drafted.body.id}`).query({ asOf: position }).set(pmo).expect(200);
     expect(asOf.body.form.title).toBe('Embedded mail');
-    const { rows } = await app.get<Pool>(PG_POOL).query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'es_events' AND indexname LIKE 'es_events_audit_%' ORDER BY indexname`);
+    const { rows } = await embedded.app.get<Pool>(PG_POOL).query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'es_events' AND indexname LIKE 'es_events_audit_%' ORDER BY indexname`);
     expect(rows.map((r) => r.indexname)).toEqual([
       'es_events_audit_actor',
       'es_events_audit_correlation',

@@ -1,16 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Pool } from 'pg';
 import request from 'supertest';
-import { createApp } from '../../apps/api/bootstrap.js';
 import { verifyEventLog } from '../../libs/integrity/verify-event-log.js';
-import { loadPlatformConfig, PG_POOL } from '../../libs/platform/index.js';
-import { actorHeaders } from '../support/app.js';
+import { PG_POOL } from '../../libs/platform/index.js';
+import { actorHeaders, startEmbeddedTestApp, type EmbeddedTestApp } from '../support/app.js';
 import { draft, SUBMITTABLE } from '../support/proposals.js';
-import { TEST_PUBLIC_KEY_PEM } from '../support/tokens.js';
 
 const pmo = actorHeaders('anna@embedded.dk', 'embedded', 'programme_office');
 const admin = actorHeaders('admin@embedded.dk', 'embedded', 'administrator');
@@ -18,26 +12,21 @@ const OWNER = { name: 'Bo Ravnkilde', email: 'bo.ravnkilde@embedded.dk' };
 
 /** The same erasure on the embedded database (PGlite): keys beside the log, the key table migrated, read models rebuilt. */
 describe('personal data on the embedded database (PGlite)', () => {
-  let app: NestExpressApplication;
-  let dataDir: string;
+  let embedded: EmbeddedTestApp;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'personal-data-embedded-'));
-    const defaults = loadPlatformConfig({});
-    app = await createApp({ config: { ...defaults, databaseUrl: null, dataDir, logLevel: 'silent', rateLimitPerMinute: 0, auth: { ...defaults.auth, publicKeyPem: TEST_PUBLIC_KEY_PEM } } });
-    await app.init();
+    embedded = await startEmbeddedTestApp('personal-data-embedded');
   }, 120_000);
   afterAll(async () => {
-    await app?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await embedded?.close();
   });
 
   it('encrypts, erases, verifies and scrubs', async () => {
-    const http = () => request(app.getHttpServer());
-    const pool = app.get<Pool>(PG_POOL);
+    const http = () => request(embedded.server);
+    const pool = embedded.app.get<Pool>(PG_POOL);
     const mentions = async () =>
       (await pool.query(`SELECT count(*)::int AS n FROM proposal_summaries s WHERE s::text ILIKE '%Ravnkilde%'`)).rows[0].n as number;
-    const drafted = await draft({ server: app.getHttpServer() } as Parameters<typeof draft>[0], { ...SUBMITTABLE, title: 'Embedded mail', departmentId: 'it', systemOwner: { person: OWNER } }, pmo);
+    const drafted = await draft({ server: embedded.server } as Parameters<typeof draft>[0], { ...SUBMITTABLE, title: 'Embedded mail', departmentId: 'it', systemOwner: { person: OWNER } }, pmo);
     const { rows } = await pool.query('SELECT data FROM es_events WHERE stream_id = $1', [`proposal-${drafted.body.id}`]);
     expect(JSON.stringify(rows)).not.toMatch(/Ravnkilde/);
 

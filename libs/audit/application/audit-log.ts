@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { EVENT_STORE, LOG_START, formatLogPosition, parseLogPosition, type EventMetadata, type EventStore, type LogPosition } from '../../event-store/index.js';
+import {
+  EVENT_ROW_COLUMNS,
+  EVENT_STORE,
+  LOG_START,
+  eventRowPosition,
+  formatLogPosition,
+  parseLogPosition,
+  type EventRow,
+  type EventStore,
+  type LogPosition,
+} from '../../event-store/index.js';
 import { PersonKeys } from '../../personal-data/store/person-keys.js';
 import { revealPersons } from '../../personal-data/store/reveal-persons.js';
 import { PG_POOL } from '../../platform/index.js';
@@ -34,19 +44,7 @@ export class InvalidAuditCursor extends Error {
   }
 }
 
-interface Row {
-  tx: string;
-  gp: string;
-  stream_id: string;
-  sp: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: EventMetadata;
-  recorded_at: string;
-  organisation_id: string;
-}
+type Row = EventRow & { recorded_at: string; organisation_id: string };
 
 /** Cursors are the last position a page returned, opaque to clients. */
 export const encodeAuditCursor = (position: LogPosition) => Buffer.from(formatLogPosition(position)).toString('base64url');
@@ -96,8 +94,7 @@ export class AuditLog {
     if (filter.to !== undefined) add((p) => `recorded_at < ${p}::timestamptz`, filter.to);
     params.push(limit + 1);
     const { rows } = await this.pool.query<Row>(
-      `SELECT transaction_id::text AS tx, global_position::text AS gp, stream_id, stream_position::int AS sp, event_id, type, schema_version,
-              data, metadata, to_json(recorded_at)#>>'{}' AS recorded_at, ${EVENT_ORGANISATION_SQL} AS organisation_id
+      `SELECT ${EVENT_ROW_COLUMNS}, to_json(recorded_at)#>>'{}' AS recorded_at, ${EVENT_ORGANISATION_SQL} AS organisation_id
          FROM es_events
         WHERE ${where.join(' AND ')}
         ORDER BY transaction_id, global_position
@@ -107,7 +104,7 @@ export class AuditLog {
     // read straight from the table, so people are decrypted here as the event store does on every read
     const events = await revealPersons(this.personKeys, rows.slice(0, limit).map(toAuditEvent));
     const last = rows.length > limit ? rows[limit - 1] : null;
-    return { events, next: last && { commit: BigInt(last.tx), prepare: BigInt(last.gp) } };
+    return { events, next: last && eventRowPosition(last) };
   }
 }
 

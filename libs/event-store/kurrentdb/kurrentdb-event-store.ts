@@ -12,7 +12,7 @@ import {
   IdempotencyViolationError,
   InvalidAppendError,
   LOG_START,
-  PollingSubscription,
+  PollingSubscriptions,
   UpcasterRegistry,
   WrongExpectedVersionError,
   compareLogPositions,
@@ -70,7 +70,7 @@ interface PreparedEvent {
  * the server answered idempotently (the stored append id is another call's).
  */
 export class KurrentDbEventStore implements EventStore {
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new PollingSubscriptions((o) => this.readAll(o));
   private readonly prefix: string;
 
   constructor(
@@ -130,7 +130,7 @@ export class KurrentDbEventStore implements EventStore {
     const replay = openEnvelope(written[0].event!.metadata, name, written[0].event!.revision).appendId !== appendId;
     if (replay && !sameContent(prepared, written)) throw new IdempotencyViolationError(streamId, ids);
     const recorded = written.map((r) => this.toRecorded(r));
-    if (!replay) for (const s of this.subscriptions) s.notify(recorded.map((e) => e.type));
+    if (!replay) this.subscriptions.notify(recorded.map((e) => e.type));
     const last = recorded[recorded.length - 1];
     return {
       streamId,
@@ -210,13 +210,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription: PollingSubscription = new PollingSubscription(
-      (o) => this.readAll(o),
-      options,
-      () => this.subscriptions.delete(subscription),
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.subscribe(options);
   }
 
   async headPosition(): Promise<LogPosition> {
@@ -225,7 +219,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.subscriptions.stopAll();
     await this.log.dispose();
   }
 

@@ -81,3 +81,28 @@ export class PollingSubscription implements Subscription {
     });
   }
 }
+
+/**
+ * The polling subscriptions one store has open: each store wakes them after its own appends and stops them on
+ * close, so the bookkeeping lives here once rather than in every store.
+ */
+export class PollingSubscriptions {
+  private readonly open = new Set<PollingSubscription>();
+
+  constructor(private readonly readAll: (options: ReadAllOptions) => Promise<ReadAllResult>) {}
+
+  subscribe(options: SubscribeOptions): Subscription {
+    const subscription: PollingSubscription = new PollingSubscription(this.readAll, options, () => this.open.delete(subscription));
+    this.open.add(subscription);
+    return subscription;
+  }
+
+  /** After a local append of events of these types. */
+  notify(appendedTypes: readonly string[]): void {
+    for (const s of this.open) s.notify(appendedTypes);
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.open].map((s) => s.stop()));
+  }
+}

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { testMetadata } from '../../../test/support/actor.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres.js';
+import { raceOptimisticWriters, useServerEventStore } from '../../../test/support/event-store.js';
+import { createTestDatabase } from '../../../test/support/postgres.js';
 import { EMBEDDED_POOL_MAX } from '../pglite/embedded-postgres.js';
 import { startTemporaryEmbeddedPostgres } from '../pglite/testing/temporary-embedded-postgres.js';
-import { WrongExpectedVersionError } from '../port/index.js';
 import { describeHashChainContract, expectIntactChain, readChain } from '../testing/hash-chain-contract.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import { SCHEMA_STEPS } from './schema.js';
@@ -37,53 +37,25 @@ describeHashChainContract('embedded PGlite', async () => {
 });
 
 describe('event hash chain under concurrent writers (server)', () => {
-  let db: TestDatabase;
-  let pool: pg.Pool;
-  let store: PostgresEventStore;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('es_hash_concurrency');
-    pool = new pg.Pool({ connectionString: db.url, max: 16 });
-    store = new PostgresEventStore(pool);
-    await store.migrate();
-  });
-  afterAll(async () => {
-    await pool.end();
-    await db.drop();
-  });
+  const server = useServerEventStore('es_hash_concurrency', 16);
 
   it('stays intact when many writers race for one stream, each retrying on conflict', async () => {
     const id = `race-${randomUUID()}`;
     const writers = 12;
     const perWriter = 4;
-    let conflicts = 0;
-    await Promise.all(
-      Array.from({ length: writers }, async (_, w) => {
-        for (let k = 0; k < perWriter; k++) {
-          for (;;) {
-            const version = await store.streamVersion(id);
-            try {
-              const size = 1 + ((w + k) % 3); // batches of 1 to 3 events
-              const events = Array.from({ length: size }, (_, j) => ({ type: 'Raced', data: { w, k, j }, metadata: testMetadata() }));
-              await store.append(id, events, { expectedVersion: version === 0 ? 'no_stream' : version });
-              break;
-            } catch (err) {
-              if (!(err instanceof WrongExpectedVersionError)) throw err;
-              conflicts++;
-            }
-          }
-        }
-      }),
+    const conflicts = await raceOptimisticWriters(server.store, id, writers, perWriter, (w, k) =>
+      // batches of 1 to 3 events
+      Array.from({ length: 1 + ((w + k) % 3) }, (_, j) => ({ type: 'Raced', data: { w, k, j }, metadata: testMetadata() })),
     );
-    const length = await store.streamVersion(id);
-    expectIntactChain(await readChain(pool, id), length);
+    const length = await server.store.streamVersion(id);
+    expectIntactChain(await readChain(server.pool, id), length);
     expect(conflicts).toBeGreaterThan(0); // the race really happened
   });
 
   it('stays intact when writers append with "any" to one stream at the same time', async () => {
     const id = `any-${randomUUID()}`;
-    await Promise.all(Array.from({ length: 16 }, (_, w) => store.append(id, [{ type: 'Any', data: { w }, metadata: testMetadata() }])));
-    expectIntactChain(await readChain(pool, id), 16);
+    await Promise.all(Array.from({ length: 16 }, (_, w) => server.store.append(id, [{ type: 'Any', data: { w }, metadata: testMetadata() }])));
+    expectIntactChain(await readChain(server.pool, id), 16);
   });
 });
 

@@ -6,32 +6,19 @@ import { APPEND_SQL } from './schema.js';
 import { WrongExpectedVersionError, compareLogPositions, type RecordedEvent } from '../port/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres.js';
 import { testMetadata } from '../../../test/support/actor.js';
+import { raceOptimisticWriters, useServerEventStore } from '../../../test/support/event-store.js';
 
 /** Concurrency runs on the server only: the embedded database runs one transaction at a time. */
 describe('PostgreSQL event store under concurrent writers', () => {
-  let db: TestDatabase;
-  let pool: pg.Pool;
-  let store: PostgresEventStore;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('es_concurrency');
-    pool = new pg.Pool({ connectionString: db.url, max: 24 });
-    store = new PostgresEventStore(pool);
-    await store.migrate();
-  });
-  afterAll(async () => {
-    await store.close();
-    await pool.end();
-    await db.drop();
-  });
+  const server = useServerEventStore('es_concurrency', 24);
 
   it('lets exactly one of many writers at the same expected version win; the others get the current version', async () => {
     const id = `race-${randomUUID()}`;
-    await store.append(id, [{ type: 'Opened', data: {}, metadata: testMetadata() }]);
+    await server.store.append(id, [{ type: 'Opened', data: {}, metadata: testMetadata() }]);
     const writers = 20;
     const outcomes = await Promise.allSettled(
       Array.from({ length: writers }, (_, w) =>
-        store.append(id, [{ type: 'Written', data: { w }, metadata: testMetadata() }], { expectedVersion: 1 }),
+        server.store.append(id, [{ type: 'Written', data: { w }, metadata: testMetadata() }], { expectedVersion: 1 }),
       ),
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
@@ -42,33 +29,15 @@ describe('PostgreSQL event store under concurrent writers', () => {
       expect(o.reason).toBeInstanceOf(WrongExpectedVersionError);
       expect((o.reason as WrongExpectedVersionError).actualVersion).toBe(2);
     }
-    expect(await store.streamVersion(id)).toBe(2);
+    expect(await server.store.streamVersion(id)).toBe(2);
   });
 
   it('loses no update when writers retry on conflict: every write lands once, positions are contiguous', async () => {
     const id = `counter-${randomUUID()}`;
     const writers = 16;
     const perWriter = 5;
-    let conflicts = 0;
-    await Promise.all(
-      Array.from({ length: writers }, async (_, w) => {
-        for (let k = 0; k < perWriter; k++) {
-          for (;;) {
-            const version = await store.streamVersion(id);
-            try {
-              await store.append(id, [{ type: 'Incremented', data: { w, k }, metadata: testMetadata() }], {
-                expectedVersion: version === 0 ? 'no_stream' : version,
-              });
-              break;
-            } catch (err) {
-              if (!(err instanceof WrongExpectedVersionError)) throw err;
-              conflicts++;
-            }
-          }
-        }
-      }),
-    );
-    const events = await store.readStream(id);
+    const conflicts = await raceOptimisticWriters(server.store, id, writers, perWriter, (w, k) => [{ type: 'Incremented', data: { w, k }, metadata: testMetadata() }]);
+    const events = await server.store.readStream(id);
     expect(events.map((e) => e.streamPosition)).toEqual(Array.from({ length: writers * perWriter }, (_, i) => i + 1));
     const written = new Set(events.map((e) => JSON.stringify(e.data)));
     expect(written.size).toBe(writers * perWriter);
@@ -76,7 +45,7 @@ describe('PostgreSQL event store under concurrent writers', () => {
   });
 
   it('gives a live subscriber every event exactly once, in order, while transactions commit out of order', async () => {
-    const start = await store.headPosition();
+    const start = await server.store.headPosition();
     const streams = Array.from({ length: 12 }, () => `gap-${randomUUID()}`);
     const appendsPerStream = 8;
     const committed = new Set<string>();
@@ -85,7 +54,7 @@ describe('PostgreSQL event store under concurrent writers', () => {
     // Each writer holds its transaction open for a random time after appending, so later sequence numbers often
     // commit before earlier ones: exactly the case where a reader trusting the sequence alone skips events.
     const writer = async (streamId: string) => {
-      const client = await pool.connect();
+      const client = await server.pool.connect();
       try {
         for (let k = 0; k < appendsPerStream; k++) {
           const eventId = randomUUID();
@@ -109,7 +78,7 @@ describe('PostgreSQL event store under concurrent writers', () => {
       }
     };
 
-    const subscription = store.subscribe({ after: start, batchSize: 5, pollIntervalMs: 5, types: ['Delayed'] });
+    const subscription = server.store.subscribe({ after: start, batchSize: 5, pollIntervalMs: 5, types: ['Delayed'] });
     const received: RecordedEvent[] = [];
     const consumer = (async () => {
       for await (const batch of subscription) received.push(...batch.events);

@@ -19,9 +19,10 @@ import {
   type Subscription,
   LOG_START,
   compareLogPositions,
-  PollingSubscription,
+  PollingSubscriptions,
   UpcasterRegistry,
 } from '../port/index.js';
+import { EVENT_ROW_COLUMNS, toRecordedEvent, type EventRow } from './event-rows.js';
 import { APPEND_SQL, SCHEMA_LOCK_KEY, SCHEMA_STEPS, SCHEMA_VERSION } from './schema.js';
 
 /**
@@ -41,8 +42,7 @@ const VISIBLE_BELOW = `(
   FROM (SELECT pg_current_snapshot() AS snap) s)`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const COLUMNS = `global_position::text AS gp, transaction_id::text AS tx, stream_id, stream_position::int AS sp,
-  event_id, type, schema_version, data, metadata, recorded_at`;
+const COLUMNS = `${EVENT_ROW_COLUMNS}, recorded_at`;
 
 interface AppendRow {
   current_version: number;
@@ -59,18 +59,7 @@ export interface PostgresEventStoreOptions {
   readonly preparedStatements?: boolean;
 }
 
-interface EventRow {
-  gp: string;
-  tx: string;
-  stream_id: string;
-  sp: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: Record<string, unknown>;
-  recorded_at: Date;
-}
+type StoredRow = EventRow & { recorded_at: Date };
 
 function expectedCode(expected: ExpectedVersion): number {
   switch (expected) {
@@ -92,7 +81,7 @@ function expectedCode(expected: ExpectedVersion): number {
  * one still running that could write here (see VISIBLE_BELOW), ordered by (transaction id, sequence).
  */
 export class PostgresEventStore implements EventStore {
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new PollingSubscriptions((o) => this.readAll(o));
 
   private readonly options: Required<PostgresEventStoreOptions>;
 
@@ -159,7 +148,7 @@ export class PostgresEventStore implements EventStore {
       const globalPositions = row.positions.map((p) => BigInt(p));
       const last = globalPositions[globalPositions.length - 1];
       const types = events.map((e) => e.type);
-      for (const s of this.subscriptions) s.notify(types);
+      this.subscriptions.notify(types);
       return {
         streamId,
         nextExpectedVersion: row.current_version + events.length,
@@ -206,18 +195,18 @@ export class PostgresEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const limit = options.maxCount ?? null;
     const { rows } = backwards
-      ? await this.pool.query<EventRow>(
+      ? await this.pool.query<StoredRow>(
           `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND ($2::bigint IS NULL OR stream_position <= $2)
            ORDER BY stream_position DESC LIMIT $3`,
           [streamId, options.fromVersion ?? null, limit],
         )
-      : await this.pool.query<EventRow>(
+      : await this.pool.query<StoredRow>(
           `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_position >= $2
              AND ($3::bigint IS NULL OR stream_position <= $3)
            ORDER BY stream_position ASC LIMIT $4`,
           [streamId, options.fromVersion ?? 1, options.toVersion ?? null, limit],
         );
-    return rows.map((r) => this.toRecorded(r));
+    return rows.map((r) => toRecordedEvent(r, this.upcasters));
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -232,7 +221,7 @@ export class PostgresEventStore implements EventStore {
     const after = options.after ?? LOG_START;
     const limit = options.limit ?? 1000;
     if (options.types?.length) return this.readAllOfTypes(after, limit, options.types);
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await this.pool.query<StoredRow>(
       `SELECT ${COLUMNS} FROM es_events
        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
          AND transaction_id < ${VISIBLE_BELOW}
@@ -240,7 +229,7 @@ export class PostgresEventStore implements EventStore {
        LIMIT $3`,
       [after.commit.toString(), after.prepare.toString(), limit],
     );
-    const events = rows.map((r) => this.toRecorded(r));
+    const events = rows.map((r) => toRecordedEvent(r, this.upcasters));
     return {
       events,
       lastPosition: events.length ? events[events.length - 1].position : after,
@@ -254,7 +243,7 @@ export class PostgresEventStore implements EventStore {
    * bound is computed once, so the page and the jump see the same set of transactions.
    */
   private async readAllOfTypes(after: LogPosition, limit: number, types: readonly string[]): Promise<ReadAllResult> {
-    const { rows } = await this.pool.query<EventRow & { head_tx: string | null; head_gp: string | null }>(
+    const { rows } = await this.pool.query<StoredRow & { head_tx: string | null; head_gp: string | null }>(
       `WITH bound AS MATERIALIZED (SELECT ${VISIBLE_BELOW} AS below),
        head AS MATERIALIZED (
          SELECT transaction_id::text AS head_tx, global_position::text AS head_gp FROM es_events
@@ -272,7 +261,7 @@ export class PostgresEventStore implements EventStore {
       [after.commit.toString(), after.prepare.toString(), limit, types],
     );
     const found = rows.filter((r) => r.gp !== null);
-    const events = found.map((r) => this.toRecorded(r));
+    const events = found.map((r) => toRecordedEvent(r, this.upcasters));
     const isEnd = events.length < limit;
     let lastPosition = events.length ? events[events.length - 1].position : after;
     if (isEnd && rows.length && rows[0].head_tx !== null) {
@@ -283,13 +272,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription: PollingSubscription = new PollingSubscription(
-      (o) => this.readAll(o),
-      options,
-      () => this.subscriptions.delete(subscription),
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.subscribe(options);
   }
 
   async headPosition(): Promise<LogPosition> {
@@ -302,23 +285,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-  }
-
-  private toRecorded(r: EventRow): RecordedEvent {
-    const { version, data } = this.upcasters.upcast(r.type, r.schema_version, r.data, r.metadata);
-    return {
-      eventId: r.event_id,
-      type: r.type,
-      data,
-      metadata: r.metadata as unknown as RecordedEvent['metadata'],
-      schemaVersion: version,
-      streamId: r.stream_id,
-      streamPosition: r.sp,
-      globalPosition: BigInt(r.gp),
-      position: { commit: BigInt(r.tx), prepare: BigInt(r.gp) },
-      recordedAt: r.recorded_at,
-    };
+    await this.subscriptions.stopAll();
   }
 
   private async inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {

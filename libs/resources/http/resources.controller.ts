@@ -212,9 +212,7 @@ export class ResourcesController {
     const expected = optionalIfMatch(ifMatch);
     const loanId = body.loanId ?? randomUUID();
     const change: ResourceChange = { type: 'lend', loanId, borrowerUnitId: body.borrowerUnitId, from: body.from, to: body.to, note: body.note ?? null, ...effortOf(body) };
-    const result = await this.commands.execute(new ChangeResourceCommand(actingOrganisation(), id, change, expected, metadataFor()));
-    res.status(result.position ? 201 : 200).location(`${req.baseUrl}/v1/resources/${id}`);
-    return answer(res, result);
+    return this.create(res, id, change, expected, `${req.baseUrl}/v1/resources/${id}`);
   }
 
   @Post(':id/loans/:loanId/cancel')
@@ -243,9 +241,7 @@ export class ResourcesController {
     const expected = optionalIfMatch(ifMatch);
     const assignmentId = body.assignmentId ?? randomUUID();
     const change: ResourceChange = { type: 'assign', assignmentId, projectId: body.projectId.toLowerCase(), from: body.from, to: body.to, ...effortOf(body) };
-    const result = await this.commands.execute(new ChangeResourceCommand(actingOrganisation(), id, change, expected, metadataFor()));
-    res.status(result.position ? 201 : 200).location(`${req.baseUrl}/v1/projects/${change.projectId}/resources`);
-    return answer(res, result);
+    return this.create(res, id, change, expected, `${req.baseUrl}/v1/projects/${change.projectId}/resources`);
   }
 
   @Post(':id/assignments/:assignmentId/withdraw')
@@ -263,8 +259,18 @@ export class ResourcesController {
   }
 
   private async change(res: Response, id: string, change: ResourceChange, expected: number | undefined, reason?: string): Promise<ResourceView> {
-    const result = await this.commands.execute(new ChangeResourceCommand(actingOrganisation(), id, change, expected, metadataFor(reason)));
+    return answer(res, await this.execute(id, change, expected, reason));
+  }
+
+  /** A loan or an assignment: 201 when this request made it, 200 when it repeats one with the same id (nothing appended). */
+  private async create(res: Response, id: string, change: ResourceChange, expected: number | undefined, location: string): Promise<ResourceView> {
+    const result = await this.execute(id, change, expected);
+    res.status(result.position ? 201 : 200).location(location);
     return answer(res, result);
+  }
+
+  private execute(id: string, change: ResourceChange, expected: number | undefined, reason?: string) {
+    return this.commands.execute(new ChangeResourceCommand(actingOrganisation(), id, change, expected, metadataFor(reason)));
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Pool } from 'pg';
-import type { EventMetadata, LogPosition, RecordedEvent } from '../../event-store/index.js';
+import { EVENT_ROW_COLUMNS, UpcasterRegistry, eventRowPosition, toRecordedEvent, type EventRow, type LogPosition } from '../../event-store/index.js';
 import { FundingPoolSummaryProjection } from '../../funding/read-models/funding-pool-summary.projection.js';
 import { PortfolioProjectsProjection } from '../../governance/decisions/read-models/portfolio-projects.projection.js';
 import { MeetingsProjection } from '../../governance/meetings/read-models/meetings.projection.js';
@@ -25,18 +25,10 @@ export const PORTFOLIO_FOLD_VERSION = [
   new FundingPoolSummaryProjection().version,
 ].join('.');
 
-interface EventRow {
-  tx: string;
-  gp: string;
-  stream_id: string;
-  sp: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: EventMetadata;
-  recorded_at: Date;
-}
+type StoredRow = EventRow & { recorded_at: Date };
+
+/** Events are folded as stored. The application's store registers no upcasters; one it registered would belong here too. */
+const AS_STORED = new UpcasterRegistry();
 
 interface SnapshotRow {
   events_folded: string;
@@ -78,9 +70,8 @@ export class PortfolioHistory {
     let after = base ? { commit: base.position_commit, prepare: base.position_prepare } : { commit: '0', prepare: '0' };
     const cut: Snapshot[] = [];
     for (;;) {
-      const { rows } = await this.pool.query<EventRow>(
-        `SELECT transaction_id::text AS tx, global_position::text AS gp, stream_id, stream_position::int AS sp, event_id, type,
-                schema_version, data, metadata, recorded_at
+      const { rows } = await this.pool.query<StoredRow>(
+        `SELECT ${EVENT_ROW_COLUMNS}, recorded_at
            FROM es_events
           WHERE ${EVENT_ORGANISATION_SQL} = $1
             AND (transaction_id, global_position) > ($2::text::xid8, $3::bigint)
@@ -91,10 +82,10 @@ export class PortfolioHistory {
         [organisationId, after.commit, after.prepare, point.position.commit.toString(), point.position.prepare.toString(), PORTFOLIO_HISTORY_EVENT_TYPES],
       );
       for (const row of rows) {
-        foldPortfolioHistory(state, toRecorded(row));
+        foldPortfolioHistory(state, toRecordedEvent(row, AS_STORED));
         folded++;
         if (folded % this.interval === 0) {
-          cut.push({ eventsFolded: folded, position: { commit: BigInt(row.tx), prepare: BigInt(row.gp) }, state: JSON.stringify(state) });
+          cut.push({ eventsFolded: folded, position: eventRowPosition(row), state: JSON.stringify(state) });
         }
       }
       if (rows.length < BATCH) break;
@@ -135,19 +126,4 @@ export class PortfolioHistory {
       );
     }
   }
-}
-
-function toRecorded(r: EventRow): RecordedEvent {
-  return {
-    eventId: r.event_id,
-    type: r.type,
-    data: r.data,
-    metadata: r.metadata,
-    schemaVersion: r.schema_version,
-    streamId: r.stream_id,
-    streamPosition: r.sp,
-    globalPosition: BigInt(r.gp),
-    position: { commit: BigInt(r.tx), prepare: BigInt(r.gp) },
-    recordedAt: r.recorded_at,
-  };
 }
