@@ -66,6 +66,16 @@ describe('the operations CLI, run as a process', () => {
       tables = runtime.registered().flatMap((p) => p.tables);
       const [commit, prepare] = position.split('.').map(BigInt);
       await runtime.waitFor(projections, { commit, prepare }, 20_000);
+      // process managers append after those positions (a submitted proposal enters the portfolio): wait until the
+      // log stops growing and every projection has applied all of it, so the live model is the whole log's
+      let head = '';
+      for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 50))) {
+        const statuses = await runtime.status();
+        const now = `${statuses[0].headPosition.commit}.${statuses[0].headPosition.prepare}`;
+        if (now === head && statuses.every((st) => st.caughtUp)) break;
+        if (Date.now() > deadline) throw new Error('the projections did not settle');
+        head = now;
+      }
     } finally {
       await app.close();
     }
