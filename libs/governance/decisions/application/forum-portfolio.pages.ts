@@ -6,6 +6,9 @@ import { ForumPortfolioReader, type ForumPortfolio } from './forum-portfolio.rea
 /** The read models a forum's view is derived from; when none of them moved, the view has not changed. */
 export const FORUM_VIEW_PROJECTIONS = ['portfolio_projects', 'forum_rankings', 'scoring_models', 'funding_pools', 'meetings'] as const;
 
+/** The view keeps every scheduled meeting; which are still to come is decided per request, as time passes. */
+const EVERY_SCHEDULED_MEETING = new Date(0);
+
 /** How many forums' views are kept in memory at most; the least recently read goes first. */
 const MAX_CACHED_FORUMS = 64;
 
@@ -86,7 +89,7 @@ export class ForumPortfolioPages {
       if (this.views.get(key) !== cached) return this.view(organisationId, forumId); // another reader re-derived it
     }
     // The positions are read before the read models, so a view is never older than the positions it is kept under.
-    const derived = this.reader.read(organisationId, forumId, new Date(0)).then((portfolio) => derive(portfolio, positions));
+    const derived = this.reader.read(organisationId, forumId, EVERY_SCHEDULED_MEETING).then((portfolio) => derive(portfolio, positions));
     this.touch(key, derived);
     derived.catch(() => this.views.get(key) === derived && this.views.delete(key));
     return derived;
