@@ -1,14 +1,14 @@
 import os from 'node:os';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
-import { newMeasured, startApi, type Measured } from './http.js';
+import { newMeasured, startApi, type ApiProcess } from './http.js';
 import type { BenchConfig } from './support/config.js';
 import { cpuSince, cpuSnapshot } from './support/cpu.js';
 import { PostgresEventStore } from '../libs/event-store/index.js';
 import { DEPARTMENTS, generateProposal, metadataFor } from './support/proposal-events.js';
 import { Random } from './support/random.js';
 import { log, type Report } from './support/report.js';
-import { fmt, median, sleep, withSpread } from './support/stats.js';
+import { fmt, median, ratio, sleep, withSpread } from './support/stats.js';
 
 /**
  * Phase 4: the forum view, GET /v1/forums/{forumId}/portfolio, over an organisation with many submitted proposals
@@ -31,6 +31,7 @@ export async function forumPhase(bootstrap: URL, databaseUrl: string, config: Be
   const h = config.http;
   const f = config.forum;
   const api = await startApi(bootstrap, databaseUrl, config);
+  const extra: ApiProcess[] = [];
   const headers = { 'content-type': 'application/json', ...(await api.authorization(['programme_office'], 'anna@herning.dk')) };
   const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Answer> => {
     const res = await fetch(api.base + path, { method, headers: { ...headers, ...extra }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -193,62 +194,73 @@ export async function forumPhase(bootstrap: URL, databaseUrl: string, config: Be
     const rounds = h.rounds;
     const timeoutSeconds = 30;
 
-    // the load: warm-up, then the measured rounds with the CPU they cost
-    const run = (seconds: number) => autocannon({ url: api.base + path, method: 'GET', headers, connections: h.connections, duration: seconds, timeout: timeoutSeconds });
+    // the load, side by side in the same rounds: this API (one process) and a second one on the same database with
+    // API_WORKERS=2 (its primary hands connections to two worker processes); each warmed up first
+    const workers = await startApi(bootstrap, databaseUrl, config, { workers: 2, dataDir: api.dataDir });
+    extra.push(workers);
+    const variants = [
+      { name: 'one process', base: api.base, pid: api.child.pid!, m: newMeasured() },
+      { name: 'API_WORKERS=2', base: workers.base, pid: workers.child.pid!, m: newMeasured() },
+    ];
+    const run = (base: string, seconds: number) => autocannon({ url: base + path, method: 'GET', headers, connections: h.connections, duration: seconds, timeout: timeoutSeconds });
     const line = (r: Result) => `${fmt(r['2xx'] / r.duration, 1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`;
-    log(`forum: warm-up ${h.warmupSeconds} s: ${line(await run(h.warmupSeconds))}`);
+    for (const v of variants) log(`forum: ${v.name}: warm-up ${h.warmupSeconds} s: ${line(await run(v.base, h.warmupSeconds))}`);
     // PostgreSQL's CPU with the API idle (projection polling, background writers): spread over few requests, it matters
     const idle = cpuSnapshot(api.child.pid);
     await sleep(2000);
     const idleUsed = cpuSince(idle, api.child.pid);
     const idlePerSecond = { api: (idleUsed.other ?? NaN) / 2, postgres: (idleUsed.postgres ?? NaN) / 2 };
-    const m: Measured = newMeasured();
     for (let round = 1; round <= rounds; round++) {
-      const before = cpuSnapshot(api.child.pid);
-      const r = await run(roundSeconds);
-      const used = cpuSince(before, api.child.pid);
-      m.cpu.api += used.other ?? 0;
-      m.cpu.postgres += used.postgres ?? 0;
-      m.cpu.loadgen += used.self;
-      m.cpu.known &&= used.other !== null && used.postgres !== null;
-      m.results.push(r);
-      log(`forum: round ${round}/${rounds}: ${line(r)}`);
+      // the order rotates, so neither always runs first
+      for (const v of round % 2 ? variants : [...variants].reverse()) {
+        const before = cpuSnapshot(v.pid);
+        const r = await run(v.base, roundSeconds);
+        const used = cpuSince(before, v.pid);
+        v.m.cpu.api += used.other ?? 0;
+        v.m.cpu.postgres += used.postgres ?? 0;
+        v.m.cpu.loadgen += used.self;
+        v.m.cpu.known &&= used.other !== null && used.postgres !== null;
+        v.m.results.push(r);
+        log(`forum: ${v.name}: round ${round}/${rounds}: ${line(r)}`);
+      }
     }
-    const rates = m.results.map((r) => r['2xx'] / r.duration);
-    const p50 = median(m.results.map((r) => r.latency.p50));
-    const p99 = median(m.results.map((r) => r.latency.p99));
-    const bad = m.results.reduce((a, r) => a + r.non2xx + r.errors + r.timeouts, 0);
-    const met = median(rates) >= f.targetRate && p99 < f.targetP99Ms;
-    report.add({ phase: 'forum', measure: `GET /v1/forums/{id}/portfolio: throughput (${h.connections} connections)`, value: `${withSpread(rates, rates.some((x) => x < 100) ? 1 : 0)} req/s`, note: `target ≥ ${fmt(f.targetRate)} req/s with p99 < ${f.targetP99Ms} ms: ${met ? 'MET' : 'MISSED'}` });
-    report.add({ phase: 'forum', measure: '  latency p50 / p99 at saturation', value: m.results.every((r) => r['2xx'] === 0) ? `> ${timeoutSeconds * 1000} ms` : `${p50} / ${p99} ms`, note: `median of ${m.results.length} round(s) of ${roundSeconds} s; ${bad ? `${bad} non-2xx/errors/timeouts!` : 'all 2xx'}` });
-    report.add({ phase: 'forum', measure: '  latency, one request at a time', value: `${singleMs.toFixed(2)} ms`, note: `median of ${measuredSingle.length} sequential requests for the first page (after 5 unmeasured)` });
+    report.add({ phase: 'forum', measure: 'GET /v1/forums/{id}/portfolio: latency, one request at a time', value: `${singleMs.toFixed(2)} ms`, note: `median of ${measuredSingle.length} sequential requests for the first page (after 5 unmeasured), one process` });
     report.add({ phase: 'forum', measure: '  first request after a change', value: `${deriveMs.toFixed(0)} ms`, note: `median of ${derive.length}: a score recorded, projections caught up, then one request derives the view again (ranks all ${fmt(view.page.prioritisedTotal + view.page.unprioritisedTotal)} requests and serialises their rows)` });
-    let apiMsPerRequest = NaN;
-    let pgMsPerRequest = NaN;
-    if (m.cpu.known) {
-      const served = m.results.reduce((a, r) => a + r['2xx'], 0) || 1;
-      apiMsPerRequest = m.cpu.api / served;
-      pgMsPerRequest = m.cpu.postgres / served;
-      const loadgen = m.cpu.loadgen / served;
-      const sum = apiMsPerRequest + pgMsPerRequest + loadgen;
-      report.add({
-        phase: 'forum',
-        measure: '  CPU per request',
-        value: `${sum.toFixed(2)} ms`,
-        note: `API ${apiMsPerRequest.toFixed(2)} + PostgreSQL ${pgMsPerRequest.toFixed(2)} + autocannon ${loadgen.toFixed(2)} ms: ${os.cpus().length} cores cap it near ${fmt((os.cpus().length * 1000) / sum)} req/s; idle, the API uses ${idlePerSecond.api.toFixed(0)} and PostgreSQL ${idlePerSecond.postgres.toFixed(0)} ms of CPU per second (${(idlePerSecond.postgres / Math.max(1, median(rates))).toFixed(2)} ms per request of the PostgreSQL share)`,
-      });
+    const rateOf = (v: (typeof variants)[number]) => v.m.results.map((r) => r['2xx'] / r.duration);
+    for (const v of variants) {
+      const rates = rateOf(v);
+      const p50 = median(v.m.results.map((r) => r.latency.p50));
+      const p99 = median(v.m.results.map((r) => r.latency.p99));
+      const bad = v.m.results.reduce((a, r) => a + r.non2xx + r.errors + r.timeouts, 0);
+      const met = median(rates) >= f.targetRate && p99 < f.targetP99Ms;
+      report.add({ phase: 'forum', measure: `GET /v1/forums/{id}/portfolio, ${v.name}: throughput (${h.connections} connections)`, value: `${withSpread(rates, rates.some((x) => x < 100) ? 1 : 0)} req/s`, note: `target ≥ ${fmt(f.targetRate)} req/s with p99 < ${f.targetP99Ms} ms: ${met ? 'MET' : 'MISSED'}` });
+      report.add({ phase: 'forum', measure: '  latency p50 / p99 at saturation', value: v.m.results.every((r) => r['2xx'] === 0) ? `> ${timeoutSeconds * 1000} ms` : `${p50} / ${p99} ms`, note: `median of ${v.m.results.length} round(s) of ${roundSeconds} s; ${bad ? `${bad} non-2xx/errors/timeouts!` : 'all 2xx'}` });
+      if (v.m.cpu.known) {
+        const served = v.m.results.reduce((a, r) => a + r['2xx'], 0) || 1;
+        const apiMs = v.m.cpu.api / served;
+        const pgMs = v.m.cpu.postgres / served;
+        const loadgen = v.m.cpu.loadgen / served;
+        const sum = apiMs + pgMs + loadgen;
+        report.add({
+          phase: 'forum',
+          measure: '  CPU per request',
+          value: `${sum.toFixed(2)} ms`,
+          note: `API ${apiMs.toFixed(2)} + PostgreSQL ${pgMs.toFixed(2)} + autocannon ${loadgen.toFixed(2)} ms: ${os.cpus().length} cores cap it near ${fmt((os.cpus().length * 1000) / sum)} req/s` +
+            (v === variants[0] ? `; idle, the API uses ${idlePerSecond.api.toFixed(0)} and PostgreSQL ${idlePerSecond.postgres.toFixed(0)} ms of CPU per second` : ''),
+        });
+      }
     }
-
-    if (!met) {
-      report.note(
-        `forum: MISSED at ${fmt(median(rates))} req/s, p99 ${p99} ms: a page comes from the view derived once per change, pre-serialised, so no query or ranking runs per request; ` +
-          `what is left is the HTTP stack per request (API ${apiMsPerRequest.toFixed(2)} ms CPU, PostgreSQL ${pgMsPerRequest.toFixed(2)} ms, which is other sessions and background work on the shared server). BENCH_API_CPU_PROF=<dir> writes a V8 profile of the API.`,
-      );
-    }
+    const [one, two] = variants.map(rateOf);
+    report.add({ phase: 'forum', measure: 'GET /v1/forums/{id}/portfolio: API_WORKERS=2 / one process', value: ratio(median(two.map((x, i) => x / one[i]))), note: `per round ${two.map((x, i) => (x / one[i]).toFixed(2)).join(' ')}` });
+    report.note(
+      'forum: a page comes from the view derived once per change, pre-serialised, so no query or ranking runs per request; what is left is the HTTP stack, ' +
+        'which one Node process runs on one core. API_WORKERS=2 runs two processes behind one port (the primary hands each connection to the next worker), so the API uses both cores. BENCH_API_CPU_PROF=<dir> writes a V8 profile of the one-process API.',
+    );
   } catch (err) {
     if (api.output.length) console.error(`API output (last lines):\n${api.output.slice(-20).join('\n')}`);
     throw err;
   } finally {
+    await Promise.all(extra.map((a) => a.stop()));
     await api.stop();
   }
 }

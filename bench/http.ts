@@ -35,6 +35,7 @@ async function freePort(): Promise<number> {
 
 export interface ApiProcess {
   readonly child: ChildProcess;
+  readonly dataDir: string;
   readonly base: string;
   readonly output: string[];
   /** `Authorization` headers with a token the API accepts (signed with the key in its DATA_DIR). */
@@ -42,9 +43,16 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-export async function startApi(bootstrap: URL, databaseUrl: string, config: BenchConfig): Promise<ApiProcess> {
+export interface StartApiOptions {
+  /** API_WORKERS: processes sharing the port under a primary (default 1: the API is the process itself). */
+  readonly workers?: number;
+  /** Share another API's DATA_DIR, so that its tokens (signed with the key pair there) are accepted here too. */
+  readonly dataDir?: string;
+}
+
+export async function startApi(bootstrap: URL, databaseUrl: string, config: BenchConfig, options: StartApiOptions = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bench-api-'));
   const output: string[] = [];
   const child = fork(fileURLToPath(new URL('./support/api-server.js', import.meta.url)), [], {
     env: {
@@ -57,6 +65,7 @@ export async function startApi(bootstrap: URL, databaseUrl: string, config: Benc
       NODE_ENV: 'production',
       // one load generator is one client: a per-client limit would measure the limiter
       RATE_LIMIT_PER_MINUTE: '0',
+      API_WORKERS: String(options.workers ?? 1),
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // BENCH_API_CPU_PROF=<dir>: a V8 CPU profile of the API process, written when it stops
@@ -82,6 +91,7 @@ export async function startApi(bootstrap: URL, databaseUrl: string, config: Benc
   });
   return {
     child,
+    dataDir,
     base: `http://127.0.0.1:${port}`,
     output,
     async authorization(roles, subject = 'bench-user@herning.dk', organisation = 'herning') {
@@ -95,7 +105,7 @@ export async function startApi(bootstrap: URL, databaseUrl: string, config: Benc
         await exited;
         clearTimeout(killer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

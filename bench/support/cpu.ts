@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * CPU time actually spent, from /proc (Linux): this process, the PostgreSQL server's processes, and optionally
- * another process (the API). On a 2-core machine the sum of these per request/event bounds the throughput, which
+ * another process with its children (the API and its workers). On a 2-core machine the sum of these per request/event bounds the throughput, which
  * separates "slow because it waits" from "slow because it burns CPU". Elsewhere the figures are simply absent.
  */
 const TICK_MS = 10; // CLK_TCK = 100 on Linux
@@ -41,12 +41,25 @@ function postgresProcesses(): Map<number, number> | null {
   }
 }
 
+/** A process and its descendants (the API's workers), as far as /proc lists their children. */
+function processTreeMs(pid: number): number | null {
+  const own = procTicks(pid);
+  if (!own) return null;
+  let ms = own.ms;
+  try {
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean)) ms += processTreeMs(Number(child)) ?? 0;
+  } catch {
+    // no children file: count the process alone
+  }
+  return ms;
+}
+
 export function cpuSnapshot(otherPid?: number): CpuSnapshot {
   const u = process.cpuUsage();
   return {
     self: (u.user + u.system) / 1000,
     postgres: postgresProcesses(),
-    other: otherPid ? (procTicks(otherPid)?.ms ?? null) : null,
+    other: otherPid ? processTreeMs(otherPid) : null,
   };
 }
 

@@ -28,6 +28,13 @@ export class ProjectionNotCaughtUpError extends Error {
   }
 }
 
+/**
+ * How long checkpoints stored by other instances are taken as read: an instance that runs none of a view's
+ * projections would otherwise query them on every request. Its views may trail by this much more; a read that
+ * waits for its own write refreshes them, so read-your-writes still holds.
+ */
+const STORED_POSITIONS_TTL_MS = 100;
+
 const DEFAULTS: RunnerOptions = { batchSize: 500, pollIntervalMs: 200, retryDelayMs: 1000, idleCheckpointMs: 250 };
 
 /**
@@ -41,6 +48,7 @@ export class ProjectionRuntime {
   private readonly rebuilding = new Set<string>();
   /** Counts rebuilds per projection: a rebuilt read model may differ at the same position, so views derived from it must not be reused. */
   private readonly generations = new Map<string, number>();
+  private stored: { readonly at: number; readonly positions: Promise<Map<string, LogPosition>> } | null = null;
   private readonly rebuilder: ProjectionRebuilder;
   private readonly options: RunnerOptions;
 
@@ -149,7 +157,7 @@ export class ProjectionRuntime {
       const runner = this.runners.get(name);
       let position = runner && runner.state !== 'stopped' && runner.state !== 'idle' ? runner.position : null;
       if (position === null) {
-        stored ??= new Map((await checkpoints.loadAll(this.dataSource.manager)).map((c) => [c.name, c.position]));
+        stored ??= await this.storedPositions();
         position = stored.get(name) ?? null;
       }
       parts.push(`${this.generations.get(name) ?? 0}:${position === null ? '-' : `${position.commit}.${position.prepare}`}`);
@@ -205,11 +213,24 @@ export class ProjectionRuntime {
   }
 
   /** For a projection run by another instance: watch its stored checkpoint. */
+  /** Every stored checkpoint's position, read at most once per STORED_POSITIONS_TTL_MS (concurrent callers share a read). */
+  private storedPositions(): Promise<Map<string, LogPosition>> {
+    if (this.stored && Date.now() - this.stored.at < STORED_POSITIONS_TTL_MS) return this.stored.positions;
+    const positions = checkpoints.loadAll(this.dataSource.manager).then((all) => new Map(all.map((c) => [c.name, c.position])));
+    this.stored = { at: Date.now(), positions };
+    positions.catch(() => (this.stored = null));
+    return positions;
+  }
+
   private async waitForStored(name: string, position: LogPosition, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const checkpoint = await checkpoints.load(this.dataSource.manager, name);
-      if (checkpoint && compareLogPositions(checkpoint.position, position) >= 0) return true;
+      if (checkpoint && compareLogPositions(checkpoint.position, position) >= 0) {
+        // what was waited for is now stored: views derived after this read must not use an older position
+        if (this.stored) this.stored = { at: this.stored.at, positions: this.stored.positions.then((known) => known.set(name, checkpoint.position)) };
+        return true;
+      }
       if (Date.now() >= deadline) return false;
       await new Promise((r) => setTimeout(r, Math.min(25, Math.max(1, deadline - Date.now()))));
     }

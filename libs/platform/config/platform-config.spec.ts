@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadPlatformConfig } from './platform-config.js';
 
@@ -23,6 +24,7 @@ describe('loadPlatformConfig', () => {
         claims: { roles: 'realm_access.roles', organisation: 'organisation', department: 'department' },
       },
       demo: false,
+      workers: 1,
     });
   });
 
@@ -84,6 +86,15 @@ describe('loadPlatformConfig', () => {
   it('reads the projection lag that readiness tolerates, and refuses one that is not a count', () => {
     expect(loadPlatformConfig({ READINESS_MAX_PROJECTION_LAG: '1000' }).readinessMaxProjectionLag).toBe(1000);
     expect(() => loadPlatformConfig({ READINESS_MAX_PROJECTION_LAG: '-5' })).toThrow(/READINESS_MAX_PROJECTION_LAG/);
+  });
+
+  it('runs as many API workers as asked on a server, one per core for auto, and only one on the embedded database', () => {
+    const server = { DATABASE_URL: 'postgres://127.0.0.1/test' };
+    expect(loadPlatformConfig({ ...server, API_WORKERS: '3' }).workers).toBe(3);
+    expect(loadPlatformConfig({ ...server, API_WORKERS: 'auto' }).workers).toBe(Math.min(64, availableParallelism()));
+    expect(loadPlatformConfig({ API_WORKERS: 'auto' }).workers).toBe(1);
+    expect(() => loadPlatformConfig({ API_WORKERS: '2' })).toThrow(/API_WORKERS above 1 needs DATABASE_URL/);
+    for (const bad of ['0', '65', 'two', '1.5']) expect(() => loadPlatformConfig({ ...server, API_WORKERS: bad })).toThrow(/API_WORKERS must be auto or an integer/);
   });
 
   it('chooses the KurrentDB event store with its connection string, and names what is missing or wrong', () => {

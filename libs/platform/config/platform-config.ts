@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Log levels pino knows, plus `silent`. */
 export const LOG_LEVEL_NAMES = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVEL_NAMES)[number];
@@ -25,6 +27,12 @@ export interface PlatformConfig {
   readonly auth: AuthConfig;
   /** Load the demo data set through the API once listening (`DEMO=true`, or `--demo` on start). */
   readonly demo: boolean;
+  /**
+   * API processes sharing the port (`API_WORKERS`, a number or `auto` for one per core). Node runs JavaScript on one
+   * core per process, so one process leaves the other cores to PostgreSQL alone. Needs DATABASE_URL: the embedded
+   * database lives inside a single process.
+   */
+  readonly workers: number;
 }
 
 /** Where the claims this service reads sit in a token: a claim name, or a dot path into nested claims. */
@@ -123,6 +131,8 @@ export function loadPlatformConfig(env: Env = process.env): PlatformConfig {
     problems.push(`BODY_LIMIT must be a size such as 100kb or 1mb, got "${bodyLimit}"`);
   }
 
+  const workers = workerCount(text('API_WORKERS'), databaseUrl, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port,
@@ -138,7 +148,23 @@ export function loadPlatformConfig(env: Env = process.env): PlatformConfig {
     rateLimitPerMinute,
     auth,
     demo: demo === 'true',
+    workers,
   });
+}
+
+const MAX_WORKERS = 64;
+
+function workerCount(raw: string | undefined, databaseUrl: string | null, problems: string[]): number {
+  if (raw === undefined) return 1;
+  // `auto` means as many as make sense: on the embedded database that is one
+  if (raw.toLowerCase() === 'auto') return databaseUrl === null ? 1 : Math.min(MAX_WORKERS, availableParallelism());
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_WORKERS) {
+    problems.push(`API_WORKERS must be auto or an integer from 1 to ${MAX_WORKERS}, got "${raw}"`);
+    return 1;
+  }
+  if (n > 1 && databaseUrl === null) problems.push('API_WORKERS above 1 needs DATABASE_URL: the embedded database lives inside one process');
+  return n;
 }
 
 function authConfig(text: (name: string) => string | undefined, problems: string[]): AuthConfig {

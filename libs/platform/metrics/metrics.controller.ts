@@ -2,6 +2,7 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/access-policy.js';
+import { InstanceMetrics } from '../cluster/instance-metrics.js';
 import { MetricsRegistry } from './metrics-registry.js';
 
 /**
@@ -12,12 +13,15 @@ import { MetricsRegistry } from './metrics-registry.js';
 @Public()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly registry: MetricsRegistry) {}
+  constructor(
+    private readonly registry: MetricsRegistry,
+    private readonly instance: InstanceMetrics,
+  ) {}
 
   @Get()
   @Header('Cache-Control', 'no-store')
   async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
     res.type(this.registry.contentType);
-    return this.registry.metrics();
+    return this.instance.metrics();
   }
 }

@@ -1,4 +1,5 @@
-import { Global, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Global, Module, type MiddlewareConsumer, type NestModule, type OnModuleDestroy } from '@nestjs/common';
+import { InstanceMetrics } from '../cluster/instance-metrics.js';
 import { EventStoreMetrics } from './event-store-metrics.js';
 import { HttpMetrics } from './http-metrics.js';
 import { MetricsController } from './metrics.controller.js';
@@ -18,13 +19,21 @@ import { ProjectionMetrics } from './projection-metrics.js';
     MetricsRegistry,
     { provide: HttpMetrics, useFactory: (registry: MetricsRegistry) => new HttpMetrics(registry), inject: [MetricsRegistry] },
     { provide: EventStoreMetrics, useFactory: (registry: MetricsRegistry) => new EventStoreMetrics(registry), inject: [MetricsRegistry] },
+    { provide: InstanceMetrics, useFactory: (registry: MetricsRegistry) => new InstanceMetrics(registry), inject: [MetricsRegistry] },
     PoolMetrics,
     ProjectionMetrics,
   ],
   exports: [MetricsRegistry, EventStoreMetrics],
 })
-export class MetricsModule implements NestModule {
-  constructor(private readonly http: HttpMetrics) {}
+export class MetricsModule implements NestModule, OnModuleDestroy {
+  constructor(
+    private readonly http: HttpMetrics,
+    private readonly instance: InstanceMetrics,
+  ) {}
+
+  onModuleDestroy(): void {
+    this.instance.close();
+  }
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(this.http.middleware()).forRoutes('*');

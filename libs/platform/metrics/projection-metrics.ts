@@ -27,6 +27,8 @@ export class ProjectionMetrics {
         help,
         labelNames: ['projection'],
         registers: [registry],
+        // every API worker reports every projection (its own runner's, or the stored checkpoint): not a sum
+        aggregator: 'max',
         async collect() {
           this.reset();
           for (const s of await status()) this.labels(s.name).set(value(s));
@@ -39,6 +41,7 @@ export class ProjectionMetrics {
       name: 'event_store_head_position',
       help: 'Global sequence number of the newest event a reader can see',
       registers: [registry],
+      aggregator: 'max',
       async collect() {
         const [first] = await status();
         if (first) this.set(Number(first.headPosition.prepare));
