@@ -23,7 +23,7 @@ import {
   UpcasterRegistry,
 } from '../port/index.js';
 import { EVENT_ROW_COLUMNS, toRecordedEvent, type EventRow } from './event-rows.js';
-import { APPEND_SQL, SCHEMA_LOCK_KEY, SCHEMA_STEPS, SCHEMA_VERSION } from './schema.js';
+import { APPEND_ONE_SQL, APPEND_SQL, SCHEMA_LOCK_KEY, SCHEMA_STEPS, SCHEMA_VERSION } from './schema.js';
 
 /**
  * The first transaction id a reader must not pass: the oldest transaction still running that could write to this
@@ -127,11 +127,11 @@ export class PostgresEventStore implements EventStore {
     }
     if (new Set(ids).size !== ids.length) throw new InvalidAppendError('event ids within one append must differ');
 
-    const document = JSON.stringify(rows);
+    const query = this.appendQuery(streamId, expectedCode(expected), rows);
     for (let attempt = 1; ; attempt++) {
       let row: AppendRow;
       try {
-        ({ rows: [row] } = await this.pool.query<AppendRow>(this.appendQuery([streamId, expectedCode(expected), document])));
+        ({ rows: [row] } = await this.pool.query<AppendRow>(query));
       } catch (err) {
         const constraint = (err as { constraint?: string }).constraint;
         if (constraint === 'es_events_event_id') return this.replay(streamId, ids);
@@ -161,9 +161,17 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  /** Named (prepared once per connection) on a server; unnamed on the embedded database, whose connections share one session. */
-  private appendQuery(values: unknown[]) {
-    return this.options.preparedStatements ? { name: 'es_append_v1', text: APPEND_SQL, values } : { text: APPEND_SQL, values };
+  /**
+   * One event: its fields as parameters (APPEND_ONE_SQL); more: one JSON array (APPEND_SQL). Named (prepared once per
+   * connection) on a server; unnamed on the embedded database, whose connections share one session.
+   */
+  private appendQuery(streamId: string, expected: number, rows: readonly { id: string; type: string; v: number; data: unknown; meta: EventMetadata }[]) {
+    const [one] = rows;
+    const [name, text, values] =
+      rows.length === 1
+        ? ['es_append_one_v1', APPEND_ONE_SQL, [streamId, expected, one.id, one.type, one.v, JSON.stringify(one.data), JSON.stringify(one.meta)]]
+        : ['es_append_v1', APPEND_SQL, [streamId, expected, JSON.stringify(rows)]];
+    return this.options.preparedStatements ? { name, text, values } : { text, values };
   }
 
   private async anyWritten(ids: readonly string[]): Promise<boolean> {
