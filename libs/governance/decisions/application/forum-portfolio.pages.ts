@@ -22,8 +22,8 @@ export interface ForumPortfolioPageRequest {
 }
 
 export interface ForumPortfolioPage {
-  /** The answer, serialised once per view and page: a forum view is read far more often than it changes. */
-  readonly body: string;
+  /** The answer, encoded once per view and page: a forum view is read far more often than it changes. */
+  readonly body: Buffer;
   /** Changes whenever the body can: the view's read-model positions, the page and the meetings still to come. */
   readonly etag: string;
   readonly nextOffset: number | null;
@@ -37,7 +37,12 @@ interface DerivedView {
   readonly rows: readonly string[];
   readonly prioritisedTotal: number;
   readonly meetings: readonly { readonly startsAt: number; readonly json: string }[];
+  /** Pages already answered from this view, by offset, limit and how many meetings were still to come. */
+  readonly pages: Map<string, ForumPortfolioPage>;
 }
+
+/** Pages kept per view; clients mostly read the first few with the default limit. */
+const MAX_CACHED_PAGES = 32;
 
 /**
  * Serves a forum's portfolio page by page from a view derived once per change of its read models. Ranking 10,000
@@ -58,6 +63,9 @@ export class ForumPortfolioPages {
     const view = await this.view(request.organisationId, request.forumId);
     const now = (request.now ?? new Date()).getTime();
     const upcoming = view.meetings.filter((m) => m.startsAt >= now);
+    const key = `${request.offset}:${request.limit}:${upcoming.length}`;
+    const known = view.pages.get(key);
+    if (known) return known;
     const end = Math.min(view.rows.length, request.offset + request.limit);
     const prioritisedEnd = Math.min(end, view.prioritisedTotal);
     const prioritised = view.rows.slice(Math.min(request.offset, prioritisedEnd), prioritisedEnd);
@@ -73,7 +81,10 @@ export class ForumPortfolioPages {
     const body =
       `${view.head},"prioritised":[${prioritised.join(',')}],"unprioritised":[${unprioritised.join(',')}],` +
       `"upcomingMeetings":[${upcoming.map((m) => m.json).join(',')}],"page":${JSON.stringify(page)}}`;
-    return { body, etag: `"${view.version}-${request.offset}-${request.limit}-${upcoming.length}"`, nextOffset };
+    const answer = { body: Buffer.from(body), etag: `"${view.version}-${request.offset}-${request.limit}-${upcoming.length}"`, nextOffset };
+    if (view.pages.size >= MAX_CACHED_PAGES) view.pages.clear();
+    view.pages.set(key, answer);
+    return answer;
   }
 
   private async view(organisationId: string, forumId: string): Promise<DerivedView> {
@@ -112,6 +123,7 @@ function derive(portfolio: ForumPortfolio, positions: string): DerivedView {
     rows,
     prioritisedTotal: portfolio.prioritised.length,
     meetings: portfolio.upcomingMeetings.map((m) => ({ startsAt: Date.parse(m.startsAt), json: JSON.stringify(m) })),
+    pages: new Map(),
   };
 }
 
