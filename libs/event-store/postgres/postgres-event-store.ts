@@ -53,13 +53,38 @@ interface AppendRow {
 
 export interface PostgresEventStoreOptions {
   /**
-   * Prepare the append statement once per connection (default). Off for the embedded database, where every
+   * Prepare the append, read and head statements once per connection (default). Off for the embedded database, where every
    * connection shares one PostgreSQL session and a statement name can exist only once.
    */
   readonly preparedStatements?: boolean;
 }
 
 type StoredRow = EventRow & { recorded_at: Date };
+
+const READ_ALL_SQL = `SELECT ${COLUMNS} FROM es_events
+  WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+    AND transaction_id < ${VISIBLE_BELOW}
+  ORDER BY transaction_id, global_position
+  LIMIT $3`;
+
+const READ_ALL_OF_TYPES_SQL = `WITH bound AS MATERIALIZED (SELECT ${VISIBLE_BELOW} AS below),
+  head AS MATERIALIZED (
+    SELECT transaction_id::text AS head_tx, global_position::text AS head_gp FROM es_events
+    WHERE transaction_id < (SELECT below FROM bound)
+    ORDER BY transaction_id DESC, global_position DESC LIMIT 1),
+  page AS (
+    SELECT ${COLUMNS} FROM es_events
+    WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+      AND transaction_id < (SELECT below FROM bound)
+      AND type = ANY ($4)
+    ORDER BY transaction_id, global_position
+    LIMIT $3)
+  SELECT page.*, head.head_tx, head.head_gp FROM head LEFT JOIN page ON true
+  ORDER BY page.tx::xid8, page.gp::bigint`;
+
+const HEAD_SQL = `SELECT transaction_id::text AS tx, global_position::text AS gp FROM es_events
+  WHERE transaction_id < ${VISIBLE_BELOW}
+  ORDER BY transaction_id DESC, global_position DESC LIMIT 1`;
 
 function expectedCode(expected: ExpectedVersion): number {
   switch (expected) {
@@ -161,16 +186,20 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  /**
-   * One event: its fields as parameters (APPEND_ONE_SQL); more: one JSON array (APPEND_SQL). Named (prepared once per
-   * connection) on a server; unnamed on the embedded database, whose connections share one session.
-   */
+  /** One event: its fields as parameters (APPEND_ONE_SQL); more: one JSON array (APPEND_SQL). */
   private appendQuery(streamId: string, expected: number, rows: readonly { id: string; type: string; v: number; data: unknown; meta: EventMetadata }[]) {
     const [one] = rows;
-    const [name, text, values] =
-      rows.length === 1
-        ? ['es_append_one_v1', APPEND_ONE_SQL, [streamId, expected, one.id, one.type, one.v, JSON.stringify(one.data), JSON.stringify(one.meta)]]
-        : ['es_append_v1', APPEND_SQL, [streamId, expected, JSON.stringify(rows)]];
+    return rows.length === 1
+      ? this.statement('es_append_one_v1', APPEND_ONE_SQL, [streamId, expected, one.id, one.type, one.v, JSON.stringify(one.data), JSON.stringify(one.meta)])
+      : this.statement('es_append_v1', APPEND_SQL, [streamId, expected, JSON.stringify(rows)]);
+  }
+
+  /**
+   * The store's frequent statements are named on a server: parsed once per connection and their plans cached, where
+   * planning cost several times the execution (projections poll and read after every append). Unnamed on the
+   * embedded database, whose connections share one session.
+   */
+  private statement(name: string, text: string, values: unknown[]) {
     return this.options.preparedStatements ? { name, text, values } : { text, values };
   }
 
@@ -229,14 +258,7 @@ export class PostgresEventStore implements EventStore {
     const after = options.after ?? LOG_START;
     const limit = options.limit ?? 1000;
     if (options.types?.length) return this.readAllOfTypes(after, limit, options.types);
-    const { rows } = await this.pool.query<StoredRow>(
-      `SELECT ${COLUMNS} FROM es_events
-       WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-         AND transaction_id < ${VISIBLE_BELOW}
-       ORDER BY transaction_id, global_position
-       LIMIT $3`,
-      [after.commit.toString(), after.prepare.toString(), limit],
-    );
+    const { rows } = await this.pool.query<StoredRow>(this.statement('es_read_all_v1', READ_ALL_SQL, [after.commit.toString(), after.prepare.toString(), limit]));
     const events = rows.map((r) => toRecordedEvent(r, this.upcasters));
     return {
       events,
@@ -252,21 +274,7 @@ export class PostgresEventStore implements EventStore {
    */
   private async readAllOfTypes(after: LogPosition, limit: number, types: readonly string[]): Promise<ReadAllResult> {
     const { rows } = await this.pool.query<StoredRow & { head_tx: string | null; head_gp: string | null }>(
-      `WITH bound AS MATERIALIZED (SELECT ${VISIBLE_BELOW} AS below),
-       head AS MATERIALIZED (
-         SELECT transaction_id::text AS head_tx, global_position::text AS head_gp FROM es_events
-         WHERE transaction_id < (SELECT below FROM bound)
-         ORDER BY transaction_id DESC, global_position DESC LIMIT 1),
-       page AS (
-         SELECT ${COLUMNS} FROM es_events
-         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-           AND transaction_id < (SELECT below FROM bound)
-           AND type = ANY ($4)
-         ORDER BY transaction_id, global_position
-         LIMIT $3)
-       SELECT page.*, head.head_tx, head.head_gp FROM head LEFT JOIN page ON true
-       ORDER BY page.tx::xid8, page.gp::bigint`,
-      [after.commit.toString(), after.prepare.toString(), limit, types],
+      this.statement('es_read_all_of_types_v1', READ_ALL_OF_TYPES_SQL, [after.commit.toString(), after.prepare.toString(), limit, types]),
     );
     const found = rows.filter((r) => r.gp !== null);
     const events = found.map((r) => toRecordedEvent(r, this.upcasters));
@@ -284,11 +292,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<LogPosition> {
-    const { rows } = await this.pool.query<{ tx: string; gp: string }>(
-      `SELECT transaction_id::text AS tx, global_position::text AS gp FROM es_events
-       WHERE transaction_id < ${VISIBLE_BELOW}
-       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
-    );
+    const { rows } = await this.pool.query<{ tx: string; gp: string }>(this.statement('es_head_v1', HEAD_SQL, []));
     return rows.length ? { commit: BigInt(rows[0].tx), prepare: BigInt(rows[0].gp) } : LOG_START;
   }
 
