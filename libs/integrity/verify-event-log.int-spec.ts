@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import pg from 'pg';
 import { testMetadata } from '../../test/support/actor.js';
 import { useServerEventStore } from '../../test/support/event-store.js';
@@ -150,6 +151,71 @@ describe('verifyEventLog', () => {
     const { digest } = await digests.record('system');
     await expect(verifyEventLog(pool, { digest: { ...digest, digest: 'f'.repeat(64) } })).rejects.toBeInstanceOf(InvalidDigestDocument);
     await expect(verifyEventLog(pool, { digest: { ...digest, canonicalHeads: '[["x",1,"00"]]' } })).rejects.toMatchObject({ field: 'canonicalHeads' });
+  });
+
+  it('names every break a model of the tampering predicts, whatever the ranges and however many run at once', async () => {
+    // the 17 events of the log above; each one kept, deleted, altered, or rewritten together with its own hash
+    const events = [
+      ...['a', 'b', 'c'].flatMap((s) => [1, 2, 3, 4].map((version) => ({ streamId: `stream-${s}`, version }))),
+      ...[1, 2, 3, 4, 5].map((version) => ({ streamId: 'stream-d', version })),
+    ];
+    const action = fc.constantFrom('keep', 'keep', 'keep', 'delete', 'alter', 'forge');
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 17, maxLength: 17 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 3 }), async (actions, chunkSize, concurrency) => {
+        await pool.query('DROP TABLE IF EXISTS es_events, es_digests, es_schema');
+        await store.migrate();
+        for (const s of ['a', 'b', 'c']) {
+          for (let k = 0; k < 4; k++) await store.append(`stream-${s}`, [{ type: 'Happened', data: { s, k }, metadata: testMetadata() }]);
+        }
+        await store.append('stream-d', Array.from({ length: 5 }, (_, i) => ({ type: 'Counted', data: { i }, metadata: testMetadata() })));
+        const positions = new Map<string, string>();
+        for (const e of events) positions.set(`${e.streamId}/${e.version}`, await positionOf(pool, e.streamId, e.version));
+
+        for (const [i, e] of events.entries()) {
+          const where = `WHERE stream_id = '${e.streamId}' AND stream_position = ${e.version}`;
+          if (actions[i] === 'delete') await asSuperuser(pool, `DELETE FROM es_events ${where}`);
+          if (actions[i] === 'alter') await asSuperuser(pool, `UPDATE es_events SET data = '{"altered": true}' ${where}`);
+          if (actions[i] === 'forge') {
+            await asSuperuser(
+              pool,
+              `UPDATE es_events SET data = '{"forged": true}', hash = es_event_hash(previous_hash, stream_id, stream_position, event_id, type, schema_version, '{"forged": true}', metadata, recorded_at) ${where}`,
+            );
+          }
+        }
+        // the model: the first thing wrong with each surviving event, in the log's order
+        const expected: { streamId: string; version: number; problem: string }[] = [];
+        for (const [i, e] of events.entries()) {
+          if (actions[i] === 'delete') continue;
+          const earlier = events.map((x, j) => ({ ...x, j })).filter((x) => x.streamId === e.streamId && x.version < e.version && actions[x.j] !== 'delete');
+          const predecessor = earlier[earlier.length - 1];
+          const problem =
+            e.version > 1 && predecessor?.version !== e.version - 1 ? 'events-missing'
+            : actions[i] === 'alter' ? 'content-altered'
+            : predecessor && actions[predecessor.j] === 'forge' ? 'chain-broken'
+            : null;
+          if (problem) expected.push({ streamId: e.streamId, version: e.version, problem });
+        }
+        expected.sort((x, y) => Number(positions.get(`${x.streamId}/${x.version}`)) - Number(positions.get(`${y.streamId}/${y.version}`)));
+
+        const report = await verifyEventLog(pool, { chunkSize, concurrency });
+        expect(report.findings.map(({ streamId, version, problem }) => ({ streamId, version, problem }))).toEqual(expected);
+        expect(report).toMatchObject({ intact: expected.length === 0, brokenLinks: expected.length, events: actions.filter((a) => a !== 'delete').length });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('leaves the settings of the connections it borrowed as they were', async () => {
+    const single = new pg.Pool({ connectionString: db.url, max: 1 });
+    try {
+      const settings = async () => (await single.query<{ s: string }>(`SELECT concat_ws(',', current_setting('jit'), current_setting('enable_seqscan'), current_setting('enable_bitmapscan'), current_setting('max_parallel_workers_per_gather')) AS s`)).rows[0].s;
+      const before = await settings();
+      expect((await verifyEventLog(single, { chunkSize: 5 })).intact).toBe(true);
+      expect(await settings()).toBe(before);
+      expect((await single.query<{ s: string }>('SELECT pg_current_xact_id_if_assigned()::text AS s')).rows[0].s).toBeNull();
+    } finally {
+      await single.end();
+    }
   });
 
   it('stops between ranges when aborted', async () => {

@@ -53,8 +53,9 @@ type Key = readonly [streamId: string, version: string];
 
 /**
  * One range of the log in stream order, checked inside the database: every hash recomputed from the stored content
- * (the function the append uses) and every previous hash compared with the hash of the event before it, which is
- * the row before in the range or, for the range's first row, looked up. Only the suspicious rows come back.
+ * (the function the append uses) and every previous hash compared with the hash of the event before it in stream
+ * order. For the range's first row that is the last event at or below the lower bound (`before`, looked up once),
+ * which belongs to the same stream exactly when the stream has earlier events. Only the suspicious rows come back.
  */
 function chunkQuery(lower: Key | null, upper: Key | null): { text: string; values: string[] } {
   const values: string[] = [];
@@ -64,26 +65,26 @@ function chunkQuery(lower: Key | null, upper: Key | null): { text: string; value
     values.push(...key);
     conditions.push(`(e.stream_id, e.stream_position) ${op} ($${values.length - 1}::text, $${values.length}::bigint)`);
   }
+  const before = lower
+    ? `SELECT b.stream_id, b.stream_position, b.hash FROM es_events b
+       WHERE (b.stream_id, b.stream_position) <= ($1::text, $2::bigint) ORDER BY b.stream_id DESC, b.stream_position DESC LIMIT 1`
+    : 'SELECT NULL::text AS stream_id, NULL::bigint AS stream_position, NULL::bytea AS hash';
   const text = `
-    WITH chunk AS (
+    WITH before AS (${before}), chunk AS (
       SELECT e.stream_id, e.stream_position, e.global_position, e.previous_hash,
              ${eventHashSql('e.previous_hash', 'e')} = e.hash AS content_matches,
-             lag(e.stream_id) OVER w AS lag_stream, lag(e.stream_position) OVER w AS lag_position, lag(e.hash) OVER w AS lag_hash
+             lag(e.stream_id, 1, (SELECT stream_id FROM before)) OVER w AS lag_stream,
+             lag(e.stream_position, 1, (SELECT stream_position FROM before)) OVER w AS lag_position,
+             lag(e.hash, 1, (SELECT hash FROM before)) OVER w AS lag_hash
       FROM es_events e
       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       WINDOW w AS (ORDER BY e.stream_id, e.stream_position)
     ), checked AS (
-      SELECT c.stream_id, c.stream_position, c.global_position, c.content_matches,
-             CASE WHEN c.lag_stream = c.stream_id THEN c.lag_position WHEN c.lag_stream IS NULL THEN p.stream_position END AS predecessor_version,
-             COALESCE(c.previous_hash = CASE WHEN c.stream_position = 1 THEN ${GENESIS_HASH_SQL}
-                                              WHEN c.lag_stream = c.stream_id THEN c.lag_hash
-                                              WHEN c.lag_stream IS NULL THEN p.hash END, false) AS previous_hash_matches
-      FROM chunk c
-      LEFT JOIN LATERAL (
-        SELECT p.stream_position, p.hash FROM es_events p
-        WHERE c.lag_stream IS NULL AND p.stream_id = c.stream_id AND p.stream_position < c.stream_position
-        ORDER BY p.stream_position DESC LIMIT 1
-      ) p ON true
+      SELECT stream_id, stream_position, global_position, content_matches,
+             CASE WHEN lag_stream = stream_id THEN lag_position END AS predecessor_version,
+             COALESCE(previous_hash = CASE WHEN stream_position = 1 THEN ${GENESIS_HASH_SQL}
+                                           WHEN lag_stream = stream_id THEN lag_hash END, false) AS previous_hash_matches
+      FROM chunk
     )
     SELECT count(*)::int AS events, count(*) FILTER (WHERE stream_position = 1)::int AS streams,
            COALESCE(jsonb_agg(jsonb_build_object(
@@ -105,9 +106,34 @@ async function chunkBoundaries(pool: pg.Pool, size: number): Promise<Key[]> {
   return rows.map((r) => [r.stream_id, r.sp] as const);
 }
 
+/**
+ * The plan the chunk query needs, for its own transaction only. Left to itself the planner misjudges the range
+ * (a row comparison): it scans the whole table for every range with parallel workers, sorts the wide rows on disk,
+ * and JIT-compiles the hash expressions (0.5 to 0.9 s per range of 20,000 on PostgreSQL 15). Through the primary
+ * key the range is read in stream order, so the window needs no sort and each query keeps to one core.
+ */
+const CHUNK_PLAN = [
+  'BEGIN READ ONLY',
+  'SET LOCAL jit = off',
+  'SET LOCAL enable_seqscan = off',
+  'SET LOCAL enable_bitmapscan = off',
+  'SET LOCAL max_parallel_workers_per_gather = 0',
+].join('; ');
+
 async function checkChunk(pool: pg.Pool, lower: Key | null, upper: Key | null): Promise<ChunkRow> {
-  const { rows } = await pool.query<ChunkRow>(chunkQuery(lower, upper));
-  return rows[0];
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  try {
+    await client.query(CHUNK_PLAN);
+    const { rows } = await client.query<ChunkRow>(chunkQuery(lower, upper));
+    await client.query('COMMIT');
+    return rows[0];
+  } catch (err) {
+    failure = err as Error; // the connection is dropped with its transaction rather than handed back inside it
+    throw err;
+  } finally {
+    client.release(failure);
+  }
 }
 
 /** Every head of the digest against the log now; only the heads that do not hold come back. */
