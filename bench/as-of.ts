@@ -6,6 +6,7 @@ import { HERNING_DEFAULT_MODEL } from '../libs/prioritisation/domain/index.js';
 import { LogPointResolver } from '../libs/time-travel/application/log-point.resolver.js';
 import { PortfolioAsOf } from '../libs/time-travel/application/portfolio-as-of.js';
 import { PortfolioHistory } from '../libs/time-travel/application/portfolio-history.js';
+import { loadSnapshotKeeperConfig, PortfolioSnapshotKeeper } from '../libs/time-travel/application/portfolio-snapshot-keeper.js';
 import { parseAsOf } from '../libs/time-travel/domain/as-of.js';
 import { TIME_TRAVEL_MIGRATIONS } from '../libs/time-travel/migrations.js';
 import type { BenchConfig } from './support/config.js';
@@ -18,8 +19,10 @@ import { fmt } from './support/stats.js';
  * Phase `asof`: the portfolio views as of random times over a log of a million events. The log is written through
  * the event store in appends of whole histories (many organisations, interleaved), each organisation with a forum, a
  * Herning model, a pool, a year of meetings and its proposals: drafted, amended twice, submitted, entered into the
- * portfolio, most scored, some funded by a decision. Then the directors' and a forum's portfolio as of random times:
- * first each organisation's first query (it folds from the start and cuts the snapshots), then warm queries.
+ * portfolio, most scored, some funded by a decision. Then: the snapshot keeper's first round over the whole log; the
+ * directors' and a forum's portfolio as of random times, as the first query of organisations without snapshots (the
+ * keeper off), as the first query of organisations the keeper covered, and as warm queries; and as of now, right after
+ * heavy writing into new organisations while the keeper runs on its period.
  */
 export const asOfPhaseRequested = () => (process.env.BENCH_PHASES ?? '').split(',').map((p) => p.trim()).includes('asof');
 
@@ -28,7 +31,7 @@ const num = (name: string, fallback: number) => {
   return raw === undefined || raw.trim() === '' ? fallback : Number(raw);
 };
 
-interface Command {
+export interface Command {
   readonly streamId: string;
   readonly events: NewEvent[];
 }
@@ -46,8 +49,8 @@ function metadata(r: Random, organisationId: string, scoped: boolean): EventMeta
   };
 }
 
-/** One organisation's history as commands in order; `proposals` of them. */
-function organisationHistory(index: number, proposals: number): Command[] {
+/** One organisation's history (`org-<index>`) as commands in order; `proposals` of them. Also the snapshot keeper's test data. */
+export function organisationHistory(index: number, proposals: number): Command[] {
   const r = new Random(`asof-org:${index}`);
   const org = `org-${index}`;
   const forumId = r.uuid();
@@ -153,18 +156,21 @@ export async function asOfPhase(databaseUrl: string, config: BenchConfig, report
     report.add({ phase: 'asof', measure: 'log', value: `${fmt(total)} events`, note: `${organisations} organisations, ${proposalsPerOrg} proposals each; written in ${loadSeconds.toFixed(0)} s, indexes built after in ${indexSeconds.toFixed(0)} s` });
 
     const points = new LogPointResolver(pool, store);
-    const portfolios = new PortfolioAsOf(pool, new PortfolioHistory(pool));
+    const history = new PortfolioHistory(pool);
+    const portfolios = new PortfolioAsOf(pool, history);
     const { rows } = await pool.query<{ first: Date; last: Date }>('SELECT min(recorded_at) AS first, max(recorded_at) AS last FROM es_events');
     const span = rows[0].last.getTime() - rows[0].first.getTime();
     const r = new Random('asof-queries');
     const forumOf = new Map<string, string>();
-    for (const { organisation_id, forum_id } of (
-      await pool.query<{ organisation_id: string; forum_id: string }>(`SELECT data->>'organisationId' AS organisation_id, data->>'forumId' AS forum_id FROM es_events WHERE type = 'ForumEstablished'`)
-    ).rows) {
-      forumOf.set(organisation_id, forum_id);
-    }
-    const query = async (org: string): Promise<{ directors: number; forum: number }> => {
-      const at = new Date(rows[0].first.getTime() + r.int(0, span)).toISOString();
+    const findForums = async () => {
+      for (const { organisation_id, forum_id } of (
+        await pool.query<{ organisation_id: string; forum_id: string }>(`SELECT data->>'organisationId' AS organisation_id, data->>'forumId' AS forum_id FROM es_events WHERE type = 'ForumEstablished'`)
+      ).rows) {
+        forumOf.set(organisation_id, forum_id);
+      }
+    };
+    await findForums();
+    const query = async (org: string, at: string): Promise<{ directors: number; forum: number }> => {
       const t0 = performance.now();
       const point = await points.resolve(parseAsOf(at));
       await portfolios.directors({ organisationId: org, sort: 'score', direction: 'desc', limit: 20 }, point);
@@ -173,30 +179,87 @@ export async function asOfPhase(databaseUrl: string, config: BenchConfig, report
       const t2 = performance.now();
       return { directors: t1 - t0, forum: t2 - t1 };
     };
-    const measure = async (label: string, orgs: string[], note: string) => {
+    const randomTime = () => new Date(rows[0].first.getTime() + r.int(0, span)).toISOString();
+    const measure = async (label: string, orgs: string[], note: string, at: () => string = randomTime) => {
       const directors: number[] = [];
       const forum: number[] = [];
       for (const org of orgs) {
-        const m = await query(org);
+        const m = await query(org, at());
         directors.push(m.directors);
         forum.push(m.forum);
       }
       for (const [name, values] of [["directors' portfolio", directors], ["a forum's portfolio", forum]] as const) {
         const sorted = [...values].sort((a, b) => a - b);
-        const figure = `p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms`;
+        const figure = `p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`;
         log(`asof: ${label}, ${name}: ${figure} (${values.length} queries)`);
         report.add({ phase: 'asof', measure: `${label}: ${name}`, value: figure, note });
       }
     };
-    const sample = Array.from({ length: Math.min(20, organisations) }, (_, i) => `org-${i}`);
-    await measure('first query of an organisation', sample, `${sample.length} organisations, each at a random time: folds from the start (or nearest snapshot) and cuts snapshots every 2,000 events (saved after the answer)`);
-    const { rows: snapshots } = await pool.query<{ n: string; mb: string }>('SELECT count(*)::text AS n, (sum(pg_column_size(state)) / 1e6)::numeric(10,1)::text AS mb FROM time_travel_portfolio_snapshots');
-    log(`asof: ${snapshots[0].n} snapshots, ${snapshots[0].mb} MB`);
-    // steady state: each organisation's snapshots cover its whole history (as after earlier reads of recent times)
+    const snapshotFigures = async () => {
+      const { rows: s } = await pool.query<{ n: string; mb: string }>('SELECT count(*)::text AS n, (sum(pg_column_size(state)) / 1e6)::numeric(10,1)::text AS mb FROM time_travel_portfolio_snapshots');
+      return `${s[0].n} snapshots, ${s[0].mb} MB`;
+    };
+    const orgRange = (from: number) => Array.from({ length: Math.max(0, Math.min(20, organisations - from)) }, (_, i) => `org-${from + i}`);
+
+    // the keeper over the whole log, as on the first start of a service on an existing log without snapshots
+    const keeper = new PortfolioSnapshotKeeper(pool, store, history, { periodMs: 0 });
+    const keeperStarted = performance.now();
+    const caughtUp = await keeper.round();
+    const keeperSeconds = (performance.now() - keeperStarted) / 1000;
+    log(`asof: snapshot keeper caught up over ${total} events in ${keeperSeconds.toFixed(1)} s: ${caughtUp?.snapshots} snapshots cut (${await snapshotFigures()})`);
+    report.add({ phase: 'asof', measure: 'snapshot keeper, first round over the whole log', value: `${keeperSeconds.toFixed(1)} s`, note: `${caughtUp?.snapshots} snapshots cut for ${organisations} organisations, one connection` });
+
+    // without the keeper: each organisation's first read folds from the start and cuts the snapshots (saved after the answer)
+    const cold = orgRange(0);
+    await pool.query('DELETE FROM time_travel_portfolio_snapshots WHERE organisation_id = ANY ($1)', [cold]);
+    await measure(
+      'first query of an organisation, no snapshots (keeper off)',
+      cold,
+      `${cold.length} organisations (their snapshots deleted), each at a random time: the directors' read folds from the start and cuts snapshots every ${history.interval} events, the forum's read after it starts from those`,
+    );
+    // a read as of the head cuts the rest of theirs, as the keeper does for organisations it sees written to
     const head = await points.resolve(parseAsOf(new Date().toISOString()));
-    for (const org of sample) await portfolios.forum(org, forumOf.get(org)!, head);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    await measure('as of a random time', Array.from({ length: queries }, () => sample[r.int(0, sample.length - 1)]), `${queries} queries, random organisation of the ${sample.length} and random time; ${snapshots[0].n} snapshots (${snapshots[0].mb} MB) in place`);
+    for (const org of cold) await history.stateAt(org, head);
+    await history.whenSaved();
+
+    const fresh = orgRange(20);
+    if (fresh.length) {
+      await measure('first query of an organisation after the keeper caught up', fresh, `${fresh.length} organisations never read before, each at a random time: the nearest snapshot, then at most ${history.interval} events`);
+    }
+
+    // steady state: each organisation's snapshots cover its whole history
+    const sample = [...cold, ...fresh];
+    const figures = await snapshotFigures();
+    await measure('as of a random time', Array.from({ length: queries }, () => sample[r.int(0, sample.length - 1)]), `${queries} queries, random organisation of the ${sample.length} and random time; ${figures} in place`);
+
+    // heavy writing into a few new organisations while the keeper runs on its period, then each one read as of now
+    const busy = Array.from({ length: 5 }, (_, i) => organisations + i);
+    const burst = busy.map((i) => organisationHistory(i, Math.round((4 * history.interval) / perProposal)));
+    const burstCommands: Command[] = [];
+    for (let step = 0; burst.some((h) => step < h.length); step++) for (const h of burst) if (step < h.length) burstCommands.push(h[step]);
+    const running = new PortfolioSnapshotKeeper(pool, store, history, loadSnapshotKeeperConfig());
+    running.onApplicationBootstrap();
+    const burstStarted = performance.now();
+    let burstNext = 0;
+    await Promise.all(
+      Array.from({ length: writers }, async () => {
+        for (let i = burstNext++; i < burstCommands.length; i = burstNext++) await store.append(burstCommands[i].streamId, burstCommands[i].events, { expectedVersion: 'any' });
+      }),
+    );
+    const burstEvents = burstCommands.reduce((n, c) => n + c.events.length, 0);
+    const burstSeconds = (performance.now() - burstStarted) / 1000;
+    log(`asof: ${burstEvents} events written into ${busy.length} new organisations in ${burstSeconds.toFixed(0)} s with the keeper running`);
+    await findForums();
+    try {
+      await measure(
+        'first query as of now right after heavy writing',
+        busy.map((i) => `org-${i}`),
+        `${busy.length} new organisations, ${burstEvents} events written in ${burstSeconds.toFixed(0)} s (${fmt(burstEvents / burstSeconds)} ev/s), the keeper on its ${loadSnapshotKeeperConfig().periodMs} ms period; each read as soon as the writing ended`,
+        () => new Date().toISOString(),
+      );
+    } finally {
+      await running.beforeApplicationShutdown();
+    }
   } finally {
     await store.close();
     await pool.end();

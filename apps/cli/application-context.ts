@@ -5,6 +5,7 @@ import { AppModule } from '../../apps/api/app.module.js';
 import { EVENT_STORE, type EventStore } from '../../libs/event-store/index.js';
 import { loadPlatformConfig } from '../../libs/platform/index.js';
 import { ProjectionRuntime } from '../../libs/projections/index.js';
+import { PortfolioSnapshotKeeper } from '../../libs/time-travel/application/portfolio-snapshot-keeper.js';
 import type { CliIo } from './cli-io.js';
 
 /** The service's projections (every module's, as registered), its event store and its read-model database. */
@@ -28,7 +29,7 @@ function stderrLogger(io: CliIo): LoggerService {
  * Boots the service without HTTP, as it starts (the schema is brought up to date on the way), to find its
  * projections exactly as the modules register them. The CLI reads and rebuilds projections but never runs them
  * live: its runtime's `startAll` is a no-op, so that neither live runners nor the rebuild-on-version-change of a
- * starting service run inside a command.
+ * starting service run inside a command (nor the portfolio snapshot keeper).
  */
 export async function openServiceContext(io: CliIo): Promise<ServiceContext> {
   const config = { ...loadPlatformConfig(io.env), logLevel: 'silent' as const };
@@ -37,6 +38,7 @@ export async function openServiceContext(io: CliIo): Promise<ServiceContext> {
     instrument: {
       instanceDecorator: (instance: unknown) => {
         if (instance instanceof ProjectionRuntime) instance.startAll = async () => undefined;
+        if (instance instanceof PortfolioSnapshotKeeper) instance.onApplicationBootstrap = () => undefined;
         return instance;
       },
     },
