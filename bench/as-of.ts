@@ -110,6 +110,9 @@ export function organisationHistory(index: number, proposals: number): Command[]
   return commands;
 }
 
+/** A query slower than this is logged with what else PostgreSQL was doing. */
+const SLOW_MS = 500;
+
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 export async function asOfPhase(databaseUrl: string, config: BenchConfig, report: Report): Promise<void> {
@@ -159,14 +162,18 @@ export async function asOfPhase(databaseUrl: string, config: BenchConfig, report
     const history = new PortfolioHistory(pool);
     const portfolios = new PortfolioAsOf(pool, history);
     const { rows } = await pool.query<{ first: Date; last: Date }>('SELECT min(recorded_at) AS first, max(recorded_at) AS last FROM es_events');
-    const span = rows[0].last.getTime() - rows[0].first.getTime();
     const r = new Random('asof-queries');
     const forumOf = new Map<string, string>();
+    // the random times of an organisation fall after its forum was established: before it, the forum's view is a 404
+    const forumSince = new Map<string, number>();
     const findForums = async () => {
-      for (const { organisation_id, forum_id } of (
-        await pool.query<{ organisation_id: string; forum_id: string }>(`SELECT data->>'organisationId' AS organisation_id, data->>'forumId' AS forum_id FROM es_events WHERE type = 'ForumEstablished'`)
+      for (const { organisation_id, forum_id, recorded_at } of (
+        await pool.query<{ organisation_id: string; forum_id: string; recorded_at: Date }>(
+          `SELECT data->>'organisationId' AS organisation_id, data->>'forumId' AS forum_id, recorded_at FROM es_events WHERE type = 'ForumEstablished'`,
+        )
       ).rows) {
         forumOf.set(organisation_id, forum_id);
+        forumSince.set(organisation_id, recorded_at.getTime());
       }
     };
     await findForums();
@@ -179,14 +186,27 @@ export async function asOfPhase(databaseUrl: string, config: BenchConfig, report
       const t2 = performance.now();
       return { directors: t1 - t0, forum: t2 - t1 };
     };
-    const randomTime = () => new Date(rows[0].first.getTime() + r.int(0, span)).toISOString();
-    const measure = async (label: string, orgs: string[], note: string, at: () => string = randomTime) => {
+    const randomTime = (org: string) => {
+      const since = forumSince.get(org) ?? rows[0].first.getTime();
+      return new Date(since + r.int(0, rows[0].last.getTime() - since)).toISOString();
+    };
+    const measure = async (label: string, orgs: string[], note: string, at: (org: string) => string = randomTime) => {
       const directors: number[] = [];
       const forum: number[] = [];
       for (const org of orgs) {
-        const m = await query(org, at());
+        const when = at(org);
+        const m = await query(org, when);
         directors.push(m.directors);
         forum.push(m.forum);
+        if (m.directors + m.forum > SLOW_MS) {
+          // what else ran: a slow answer beside an autovacuum or a checkpoint is the machine's, not the read's
+          const { rows: busy } = await pool.query<{ what: string }>(
+            `SELECT coalesce(string_agg(DISTINCT backend_type || coalesce(': ' || left(query, 60), ''), '; '), 'nothing') AS what FROM pg_stat_activity
+              WHERE pid <> pg_backend_pid()
+                AND (backend_type = 'autovacuum worker' OR (backend_type = 'checkpointer' AND wait_event IS DISTINCT FROM 'CheckpointerMain') OR wait_event_type = 'IO')`,
+          );
+          log(`asof: slow (${label}): ${org} as of ${when}: directors' ${m.directors.toFixed(0)} ms, forum ${m.forum.toFixed(0)} ms; busy in PostgreSQL right after: ${busy[0].what}`);
+        }
       }
       for (const [name, values] of [["directors' portfolio", directors], ["a forum's portfolio", forum]] as const) {
         const sorted = [...values].sort((a, b) => a - b);
