@@ -212,7 +212,6 @@ export class ProjectionRuntime {
     });
   }
 
-  /** For a projection run by another instance: watch its stored checkpoint. */
   /** Every stored checkpoint's position, read at most once per STORED_POSITIONS_TTL_MS (concurrent callers share a read). */
   private storedPositions(): Promise<Map<string, LogPosition>> {
     if (this.stored && Date.now() - this.stored.at < STORED_POSITIONS_TTL_MS) return this.stored.positions;
@@ -222,13 +221,13 @@ export class ProjectionRuntime {
     return positions;
   }
 
+  /** For a projection run by another instance: watch its stored checkpoint. */
   private async waitForStored(name: string, position: LogPosition, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const checkpoint = await checkpoints.load(this.dataSource.manager, name);
       if (checkpoint && compareLogPositions(checkpoint.position, position) >= 0) {
-        // what was waited for is now stored: views derived after this read must not use an older position
-        if (this.stored) this.stored = { at: this.stored.at, positions: this.stored.positions.then((known) => known.set(name, checkpoint.position)) };
+        this.stored = null; // what was waited for is stored: views derived after this must not use older positions
         return true;
       }
       if (Date.now() >= deadline) return false;

@@ -13,8 +13,8 @@ export type ClusterMessage =
   | { readonly type: 'portfolio:metrics-collect'; readonly id: number }
   /** worker → primary: my part of request `id` */
   | { readonly type: 'portfolio:metrics-part'; readonly id: number; readonly metrics: MetricsPart }
-  /** primary → the asking worker: the aggregated exposition text, or why there is none */
-  | { readonly type: 'portfolio:metrics-answer'; readonly id: number; readonly text?: string; readonly error?: string };
+  /** primary → the asking worker: the aggregated exposition text; none when aggregating failed */
+  | { readonly type: 'portfolio:metrics-answer'; readonly id: number; readonly text?: string };
 
 export function isClusterMessage(message: unknown): message is ClusterMessage {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' && (message as { type: string }).type.startsWith('portfolio:');

@@ -2,8 +2,6 @@ import type { Worker } from 'node:cluster';
 import { AggregatorRegistry } from 'prom-client';
 import type { ClusterMessage, MetricsPart } from './messages.js';
 
-type Parts = MetricsPart[];
-
 /** How long the primary waits for the workers' parts of one scrape; a worker that does not answer is left out. */
 const COLLECT_TIMEOUT_MS = 3_000;
 
@@ -14,34 +12,29 @@ const COLLECT_TIMEOUT_MS = 3_000;
  */
 export class PrimaryMetrics {
   private nextId = 1;
-  private readonly pending = new Map<number, { readonly parts: Parts; readonly expected: number; readonly done: () => void }>();
+  private readonly pending = new Map<number, { readonly parts: MetricsPart[]; readonly expected: number; readonly done: () => void }>();
 
   constructor(private readonly workers: () => readonly Worker[]) {}
 
-  /** Handles a worker's message; false when it is not about metrics. */
-  onMessage(from: Worker, message: ClusterMessage): boolean {
+  /** Handles a worker's message about metrics; ignores the others. */
+  onMessage(from: Worker, message: ClusterMessage): void {
     if (message.type === 'portfolio:metrics-request') {
       void this.aggregate().then(
         (text) => send(from, { type: 'portfolio:metrics-answer', id: message.id, text }),
-        (error: unknown) => send(from, { type: 'portfolio:metrics-answer', id: message.id, error: String(error) }),
+        () => send(from, { type: 'portfolio:metrics-answer', id: message.id }),
       );
-      return true;
     }
     if (message.type === 'portfolio:metrics-part') {
       const collecting = this.pending.get(message.id);
-      if (collecting) {
-        collecting.parts.push(message.metrics);
-        if (collecting.parts.length === collecting.expected) collecting.done();
-      }
-      return true;
+      collecting?.parts.push(message.metrics);
+      if (collecting && collecting.parts.length === collecting.expected) collecting.done();
     }
-    return false;
   }
 
   private async aggregate(): Promise<string> {
     const id = this.nextId++;
     const workers = this.workers().filter((w) => w.isConnected());
-    const parts: Parts = [];
+    const parts: MetricsPart[] = [];
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, COLLECT_TIMEOUT_MS);
       this.pending.set(id, { parts, expected: workers.length, done: () => (clearTimeout(timer), resolve()) });

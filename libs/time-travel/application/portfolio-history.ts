@@ -39,7 +39,8 @@ interface SnapshotRow {
   events_folded: string;
   position_commit: string;
   position_prepare: string;
-  state: PortfolioHistoryState;
+  /** Absent when read without it. */
+  state?: PortfolioHistoryState;
 }
 
 interface Snapshot {
@@ -88,7 +89,7 @@ export class PortfolioHistory {
    * its latest one (counting them is cheap; folding means loading that snapshot). Returns how many it saved.
    */
   async cutUpTo(db: Queryable, organisationId: string, upTo: LogPosition): Promise<number> {
-    const latest = await this.latestSnapshotPosition(db, organisationId, upTo);
+    const latest = await this.nearestSnapshot(db, organisationId, upTo, false);
     const { rows } = await db.query<{ after: string }>(
       `SELECT count(*)::text AS after FROM (
          SELECT 1 FROM es_events
@@ -97,7 +98,7 @@ export class PortfolioHistory {
             AND (transaction_id, global_position) <= ($4::text::xid8, $5::bigint)
             AND type = ANY ($6::text[])
           LIMIT $7) due`,
-      [organisationId, latest.commit, latest.prepare, upTo.commit.toString(), upTo.prepare.toString(), PORTFOLIO_HISTORY_EVENT_TYPES, this.interval],
+      [organisationId, latest?.position_commit ?? '0', latest?.position_prepare ?? '0', upTo.commit.toString(), upTo.prepare.toString(), PORTFOLIO_HISTORY_EVENT_TYPES, this.interval],
     );
     if (Number(rows[0].after) < this.interval) return 0;
     let saved = 0;
@@ -143,26 +144,16 @@ export class PortfolioHistory {
     return state;
   }
 
-  private async nearestSnapshot(db: Queryable, organisationId: string, position: LogPosition): Promise<SnapshotRow | undefined> {
+  /** The nearest snapshot at or before `position`; its state (hundreds of kB) only when `withState`. */
+  private async nearestSnapshot(db: Queryable, organisationId: string, position: LogPosition, withState = true): Promise<SnapshotRow | undefined> {
     const { rows } = await db.query<SnapshotRow>(
-      `SELECT events_folded::text, position_commit::text, position_prepare::text, state
+      `SELECT events_folded::text, position_commit::text, position_prepare::text${withState ? ', state' : ''}
          FROM time_travel_portfolio_snapshots
         WHERE organisation_id = $1 AND fold_version = $2 AND (position_commit, position_prepare) <= ($3::bigint, $4::bigint)
         ORDER BY position_commit DESC, position_prepare DESC LIMIT 1`,
       [organisationId, PORTFOLIO_FOLD_VERSION, position.commit.toString(), position.prepare.toString()],
     );
     return rows[0];
-  }
-
-  private async latestSnapshotPosition(db: Queryable, organisationId: string, position: LogPosition): Promise<{ commit: string; prepare: string }> {
-    const { rows } = await db.query<{ commit: string; prepare: string }>(
-      `SELECT position_commit::text AS commit, position_prepare::text AS prepare
-         FROM time_travel_portfolio_snapshots
-        WHERE organisation_id = $1 AND fold_version = $2 AND (position_commit, position_prepare) <= ($3::bigint, $4::bigint)
-        ORDER BY position_commit DESC, position_prepare DESC LIMIT 1`,
-      [organisationId, PORTFOLIO_FOLD_VERSION, position.commit.toString(), position.prepare.toString()],
-    );
-    return rows[0] ?? { commit: '0', prepare: '0' };
   }
 
   private async save(db: Queryable, organisationId: string, snapshots: readonly Snapshot[]): Promise<void> {
