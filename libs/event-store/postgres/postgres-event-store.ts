@@ -154,7 +154,7 @@ export class PostgresEventStore implements EventStore {
 
     const query = this.appendQuery(streamId, expectedCode(expected), rows);
     for (let attempt = 1; ; attempt++) {
-      let row: AppendRow;
+      let row: AppendRow | undefined;
       try {
         ({ rows: [row] } = await this.pool.query<AppendRow>(query));
       } catch (err) {
@@ -165,10 +165,10 @@ export class PostgresEventStore implements EventStore {
         if (expected === 'any' && attempt < 10) continue;
         throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(streamId));
       }
-      if (row.positions === null) {
+      if (row?.positions == null) {
         // nothing inserted: the version check refused, unless these events were written before (a retry)
         if (await this.anyWritten(ids)) return this.replay(streamId, ids);
-        throw new WrongExpectedVersionError(streamId, expected, row.current_version);
+        throw new WrongExpectedVersionError(streamId, expected, row?.current_version ?? (await this.streamVersion(streamId)));
       }
       const globalPositions = row.positions.map((p) => BigInt(p));
       const last = globalPositions[globalPositions.length - 1];
@@ -190,7 +190,7 @@ export class PostgresEventStore implements EventStore {
   private appendQuery(streamId: string, expected: number, rows: readonly { id: string; type: string; v: number; data: unknown; meta: EventMetadata }[]) {
     const [one] = rows;
     return rows.length === 1
-      ? this.statement('es_append_one_v1', APPEND_ONE_SQL, [streamId, expected, one.id, one.type, one.v, JSON.stringify(one.data), JSON.stringify(one.meta)])
+      ? this.statement('es_append_one_v2', APPEND_ONE_SQL, [streamId, expected, one.id, one.type, one.v, JSON.stringify(one.data), JSON.stringify(one.meta)])
       : this.statement('es_append_v1', APPEND_SQL, [streamId, expected, JSON.stringify(rows)]);
   }
 

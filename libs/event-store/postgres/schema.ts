@@ -78,33 +78,22 @@ export const APPEND_SQL = `
   FROM inserted`;
 
 /**
- * APPEND_SQL for the most common append, a single event: the same checks, hash and answer, with the event's fields
- * as parameters of their own (data and metadata parsed once, straight into jsonb) and no batch to unpack or chain.
+ * APPEND_SQL for the most common append, a single event: the same checks and hash in one flat INSERT, with the
+ * event's fields as parameters of their own (each parsed once, when bound) and no batch to unpack or chain. It
+ * answers APPEND_SQL's row when it inserts and no row when the version check refuses; the adapter then reads the
+ * current version itself.
  * $3 event id, $4 type, $5 schema version, $6 data, $7 metadata (JSON text).
  */
 export const APPEND_ONE_SQL = `
-  WITH head AS (
-    SELECT stream_position, hash FROM es_events WHERE stream_id = $1 ORDER BY stream_position DESC LIMIT 1
-  ), current AS (
-    SELECT COALESCE((SELECT stream_position FROM head), 0) AS version,
-           COALESCE((SELECT hash FROM head), ${GENESIS_HASH_SQL}) AS hash
-  ), e AS MATERIALIZED (
-    -- materialised: the row and its hash read the parsed data once
-    SELECT $1::text AS stream_id, c.version + 1 AS stream_position, $3::uuid AS event_id, $4::text AS type,
-           $5::integer AS schema_version, $6::jsonb AS data, $7::jsonb AS metadata, now() AS recorded_at, c.hash AS previous_hash
-    FROM current c
-    WHERE $2::bigint = -1 OR ($2 = -2 AND c.version = 0) OR ($2 = -3 AND c.version > 0) OR $2 = c.version
-  ), inserted AS (
-    INSERT INTO es_events (stream_id, stream_position, event_id, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
-    SELECT e.stream_id, e.stream_position, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.previous_hash,
-           ${eventHashSql('e.previous_hash', 'e')}
-    FROM e
-    RETURNING global_position
-  )
-  SELECT (SELECT version FROM current)::int AS current_version,
-         (SELECT array_agg(global_position::text) FROM inserted) AS positions,
-         pg_current_xact_id()::text AS commit,
-         now() AS recorded_at`;
+  INSERT INTO es_events (stream_id, stream_position, event_id, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
+  SELECT $1, h.version + 1, $3, $4, $5, $6, $7, now(), h.hash,
+         es_event_hash(h.hash, $1, h.version + 1, $3, $4, $5, $6, $7, now())
+  FROM (SELECT COALESCE(last.stream_position, 0) AS version, COALESCE(last.hash, ${GENESIS_HASH_SQL}) AS hash
+        FROM (SELECT) AS one
+        LEFT JOIN LATERAL (SELECT stream_position, hash FROM es_events WHERE stream_id = $1 ORDER BY stream_position DESC LIMIT 1) AS last ON true) AS h
+  WHERE $2::bigint = -1 OR ($2 = -2 AND h.version = 0) OR ($2 = -3 AND h.version > 0) OR $2 = h.version
+  RETURNING (stream_position - 1)::int AS current_version, ARRAY[global_position::text] AS positions,
+            transaction_id::text AS commit, recorded_at`;
 
 export const SCHEMA_LOCK_KEY = 7_210_443_001;
 
