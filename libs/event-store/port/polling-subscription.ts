@@ -10,6 +10,8 @@ export class PollingSubscription implements Subscription {
   private wake: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private pendingWake: NodeJS.Timeout | null = null;
+  /** A wake-up that came while a batch was read or handled: that read may have missed it. */
+  private missed = false;
 
   private readonly types: ReadonlySet<string> | null;
 
@@ -23,7 +25,8 @@ export class PollingSubscription implements Subscription {
 
   /** Reads now rather than at the next poll: for a reader that waits for a position (read your writes). */
   poke(): void {
-    this.wake?.();
+    if (this.wake) this.wake();
+    else this.missed = true;
   }
 
   /**
@@ -34,7 +37,11 @@ export class PollingSubscription implements Subscription {
   notify(appendedTypes?: readonly string[]): void {
     // a subscription filtered by type skips appends of other types; the poll interval (or `poke`) moves it past them
     if (appendedTypes && this.types && !appendedTypes.some((type) => this.types!.has(type))) return;
-    if (!this.wake || this.pendingWake) return;
+    if (!this.wake) {
+      this.missed = true;
+      return;
+    }
+    if (this.pendingWake) return;
     this.pendingWake = setTimeout(() => {
       this.pendingWake = null;
       this.wake?.();
@@ -55,13 +62,15 @@ export class PollingSubscription implements Subscription {
     const poll = this.options.pollIntervalMs ?? 250;
     try {
       while (!this.stopped) {
+        this.missed = false;
         const batch = await this.readAll({ after, limit, types: this.options.types });
         // a filtered read may return nothing yet move past other events: that progress is news to the reader too
         const moved = compareLogPositions(batch.lastPosition, after) > 0;
         after = batch.lastPosition;
         if (batch.events.length > 0 || moved) yield batch;
         if (this.stopped) break;
-        if (batch.isEnd) await this.idle(poll);
+        // what was announced during that read may have come too late for it: look again after the usual coalescing
+        if (batch.isEnd) await this.idle(this.missed ? (this.options.coalesceMs ?? 5) : poll);
       }
     } finally {
       this.unregister();

@@ -229,6 +229,34 @@ export function describeEventStoreContract(adapter: string, start: () => Promise
         expect(received.map((e) => e.type)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
       });
 
+      it('reads at once, when poked, what another instance appended (read your writes across instances)', async () => {
+        const start = await store.headPosition();
+        const id = stream();
+        const subscription = store.subscribe({ after: start, pollIntervalMs: 60_000 });
+        const received: string[] = [];
+        let arrived: () => void = () => undefined;
+        const done = (async () => {
+          for await (const batch of subscription) {
+            received.push(...batch.events.map((e) => e.type));
+            arrived();
+          }
+        })();
+        const until = (count: number) =>
+          new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`received ${received.join(',')} after 10 s`)), 10_000);
+            arrived = () => received.length >= count && (clearTimeout(timer), resolve());
+            arrived();
+          });
+        await store.append(id, [event('P1')]);
+        await until(1);
+        await (subject.secondStore ?? store).append(id, [event('P2')]);
+        subscription.poke?.();
+        await until(2); // long before the 60 s poll
+        await subscription.stop();
+        await done;
+        expect(received).toEqual(['P1', 'P2']);
+      });
+
       it('resumes a subscription from a stored position without repeats', async () => {
         const start = await store.headPosition();
         const id = stream();

@@ -73,6 +73,7 @@ export class PersonalDataEventStore implements EventStore {
     const reveal = (events: RecordedEvent[]) => this.reveal(events);
     return {
       stop: () => inner.stop(),
+      poke: () => inner.poke?.(),
       async *[Symbol.asyncIterator]() {
         for await (const batch of inner) yield { ...batch, events: await reveal(batch.events) };
       },
