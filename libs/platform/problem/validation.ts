@@ -1,6 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ProblemTypes, type FieldError } from './problem-document.js';
 import { ProblemException } from './problem.exception.js';
+import { rememberValidationRules } from './validation-metadata-cache.js';
 
 /** Bounds the answer to a hostile payload with thousands of bad fields. */
 const MAX_FIELD_ERRORS = 100;
@@ -40,6 +41,7 @@ export function validationProblem(errors: readonly ValidationError[]): ProblemEx
  * errors, so a misspelt field is not ignored), and answers with a problem listing every failing field.
  */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new ValidationPipe({
     transform: true,
     whitelist: true,
