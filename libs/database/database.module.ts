@@ -88,7 +88,7 @@ export class DatabaseModule implements OnApplicationShutdown {
                 : new PostgresEventStore(pool, undefined, { preparedStatements: !db.embedded });
             await store.migrate();
             // personal data encrypted per person, keys in this PostgreSQL (libs/personal-data); metrics outermost
-            return new InstrumentedEventStore(new PersonalDataEventStore(store, new PersonKeys(pool)), metrics); // appends, conflicts and replays on /metrics
+            return new InstrumentedEventStore(new PersonalDataEventStore(store, new PersonKeys(pool, { preparedStatements: !db.embedded })), metrics); // appends, conflicts and replays on /metrics
           },
           inject: [PG_POOL, DATABASE_CONNECTION, EventStoreMetrics, PLATFORM_CONFIG],
         },

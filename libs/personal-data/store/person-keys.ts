@@ -30,7 +30,14 @@ const hashOf = (identity: string) => createHash('sha256').update(identity, 'utf8
  * instance at once.
  */
 export class PersonKeys {
-  constructor(private readonly pool: Pool) {}
+  /**
+   * `preparedStatements`: name the two look-ups every append and read makes, so a server parses and plans them once
+   * per connection (off on the embedded database, whose connections share one session).
+   */
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: { readonly preparedStatements?: boolean } = {},
+  ) {}
 
   /**
    * The key of each sighted person, created on first sight. One query when every person is known already; a racing
@@ -54,8 +61,9 @@ export class PersonKeys {
   private async existing(identities: readonly string[]): Promise<Map<string, PersonKey>> {
     const byHash = new Map(identities.map((identity) => [hashOf(identity).toString('hex'), identity]));
     const { rows } = await this.pool.query<{ person_id: string; identity_hash: Buffer; key: Buffer }>(
-      'SELECT person_id, identity_hash, key FROM personal_data_keys WHERE identity_hash = ANY ($1::bytea[])',
-      [identities.map(hashOf)],
+      this.statement('pd_keys_by_identity_v1', 'SELECT person_id, identity_hash, key FROM personal_data_keys WHERE identity_hash = ANY ($1::bytea[])', [
+        identities.map(hashOf),
+      ]),
     );
     return new Map(rows.map((r) => [byHash.get(r.identity_hash.toString('hex'))!, { personId: r.person_id, key: r.key }]));
   }
@@ -63,8 +71,7 @@ export class PersonKeys {
   /** The keys of these people that still exist: an erased person has none. */
   async keysById(personIds: readonly string[]): Promise<Map<string, Buffer>> {
     const { rows } = await this.pool.query<{ person_id: string; key: Buffer }>(
-      'SELECT person_id, key FROM personal_data_keys WHERE person_id = ANY ($1::uuid[]) AND key IS NOT NULL',
-      [personIds],
+      this.statement('pd_keys_by_id_v1', 'SELECT person_id, key FROM personal_data_keys WHERE person_id = ANY ($1::uuid[]) AND key IS NOT NULL', [personIds]),
     );
     return new Map(rows.map((r) => [r.person_id, r.key]));
   }
@@ -87,6 +94,10 @@ export class PersonKeys {
        WHERE person_id = $1::uuid AND erased_at IS NULL`,
       [personId],
     );
+  }
+
+  private statement(name: string, text: string, values: unknown[]) {
+    return this.options.preparedStatements ? { name, text, values } : { text, values };
   }
 
   /** Remembers that events of these types carry personal data. */

@@ -22,7 +22,7 @@ interface Subject {
 async function onServer(): Promise<Subject> {
   const db = await createTestDatabase('personal_data');
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
-  return subject(pool, new PostgresEventStore(pool), async () => {
+  return subject(pool, new PostgresEventStore(pool), true, async () => {
     await pool.end();
     await db.drop();
   });
@@ -31,15 +31,15 @@ async function onServer(): Promise<Subject> {
 async function embedded(): Promise<Subject> {
   const database = await startTemporaryEmbeddedPostgres();
   const pool = new pg.Pool({ connectionString: database.url, max: EMBEDDED_POOL_MAX });
-  return subject(pool, new PostgresEventStore(pool, undefined, { preparedStatements: false }), async () => {
+  return subject(pool, new PostgresEventStore(pool, undefined, { preparedStatements: false }), false, async () => {
     await pool.end();
     await database.stop();
   });
 }
 
-async function subject(pool: pg.Pool, inner: PostgresEventStore, stop: () => Promise<void>): Promise<Subject> {
+async function subject(pool: pg.Pool, inner: PostgresEventStore, preparedStatements: boolean, stop: () => Promise<void>): Promise<Subject> {
   await pool.query(PERSONAL_DATA_KEYS_DDL);
-  const keys = new PersonKeys(pool);
+  const keys = new PersonKeys(pool, { preparedStatements });
   return { pool, store: new PersonalDataEventStore(inner, keys), keys, stop };
 }
 
