@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { LOG_START, type EventStore, type LogPosition } from '../event-store/index.js';
 import { checkpoints } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
+import { ShadowTables } from './shadow-tables.js';
 
 export interface RebuildProgress {
   readonly projection: string;
@@ -24,9 +25,8 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /**
  * Rebuilds a read model from the start of the log into fresh tables in a shadow schema while the live tables keep
- * answering; once caught up it swaps the content in one transaction and moves the checkpoint with it.
- * The swap copies rows into the live tables (rather than renaming tables) so that the names of constraints and
- * indexes created by migrations survive.
+ * answering; once caught up it renames them into place in one transaction and moves the checkpoint with it
+ * (see ShadowTables).
  */
 export class ProjectionRebuilder {
   private readonly logger = new Logger('ProjectionRebuild');
@@ -51,7 +51,7 @@ export class ProjectionRebuilder {
     };
 
     const [{ live }] = await this.dataSource.query('SELECT current_schema() AS live');
-    await this.prepareShadow(shadow, live, projection.tables);
+    const tables = await ShadowTables.create(this.dataSource, shadow, live, projection.tables);
     try {
       const catchUp = async () => {
         // read the next batch while this one is applied: reading the log is half of a rebuild's time
@@ -68,7 +68,11 @@ export class ProjectionRebuilder {
           const relevant = batch.events.filter((e) => handles.has(e.type));
           if (relevant.length) {
             await this.dataSource.transaction(async (manager) => {
-              await manager.query(`SET LOCAL search_path TO ${quote(shadow)}, ${quote(live)}`);
+              // shadow tables first; and nothing depends on a shadow batch until the swap, which commits durably,
+              // so its commit need not wait for the disk
+              await manager.query(`SELECT set_config('search_path', $1, true), set_config('synchronous_commit', 'off', true)`, [
+                `${quote(shadow)}, ${quote(live)}`,
+              ]);
               await projection.apply(relevant, manager);
             });
           }
@@ -85,37 +89,20 @@ export class ProjectionRebuilder {
         }
       };
       await catchUp();
+      options.signal?.throwIfAborted();
+      await tables.seal();
       await options.beforeSwap?.();
       await catchUp(); // what the live runner wrote while we built
       await this.dataSource.transaction(async (manager) => {
-        await this.swap(manager, shadow, live, projection.tables);
+        await tables.swap(manager);
         await checkpoints.reset(manager, projection.name, projection.version, position, applied);
       });
     } finally {
-      await this.dataSource.query(`DROP SCHEMA IF EXISTS ${quote(shadow)} CASCADE`);
+      await tables.drop();
     }
-    // the swap left every old row behind as a dead tuple: reclaim them now rather than let lists scan them
-    for (const table of projection.tables) await this.dataSource.query(`VACUUM (ANALYZE) ${quote(live)}.${quote(table)}`);
     const result = progress(true);
     options.onProgress?.(result);
     this.logger.log({ msg: 'rebuilt', ...result });
     return result;
-  }
-
-  private async prepareShadow(shadow: string, live: string, tables: readonly string[]): Promise<void> {
-    await this.dataSource.query(`DROP SCHEMA IF EXISTS ${quote(shadow)} CASCADE`);
-    await this.dataSource.query(`CREATE SCHEMA ${quote(shadow)}`);
-    for (const table of tables) {
-      // unlogged: a scratch copy, rebuilt from the log if lost, so it need not pay for the write-ahead log
-      await this.dataSource.query(`CREATE UNLOGGED TABLE ${quote(shadow)}.${quote(table)} (LIKE ${quote(live)}.${quote(table)} INCLUDING ALL)`);
-    }
-  }
-
-  private async swap(manager: EntityManager, shadow: string, live: string, tables: readonly string[]): Promise<void> {
-    for (const table of tables) {
-      // DELETE, not TRUNCATE: readers keep seeing the old rows until this transaction commits
-      await manager.query(`DELETE FROM ${quote(live)}.${quote(table)}`);
-      await manager.query(`INSERT INTO ${quote(live)}.${quote(table)} SELECT * FROM ${quote(shadow)}.${quote(table)}`);
-    }
   }
 }
