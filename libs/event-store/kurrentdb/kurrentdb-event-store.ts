@@ -70,7 +70,10 @@ interface PreparedEvent {
  * the server answered idempotently (the stored append id is another call's).
  */
 export class KurrentDbEventStore implements EventStore {
-  private readonly subscriptions = new PollingSubscriptions((o) => this.readAll(o));
+  private readonly subscriptions = new PollingSubscriptions(
+    (o) => this.readAll(o),
+    () => this.headPosition(),
+  );
   private readonly prefix: string;
 
   constructor(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ReadAllOptions, ReadAllResult } from './event-store.js';
 import { LOG_START, compareLogPositions } from './log-position.js';
-import { PollingSubscription } from './polling-subscription.js';
+import { PollingSubscription, PollingSubscriptions } from './polling-subscription.js';
 import type { RecordedEvent } from './events.js';
 
 /** An in-memory log whose reads can be held open, to land appends while a read is in flight. */
@@ -17,6 +17,7 @@ function heldLog() {
   };
   return {
     readAll,
+    events,
     append(type: string) {
       const n = BigInt(events.length + 1);
       events.push({ type, position: { commit: n, prepare: n } } as RecordedEvent);
@@ -65,5 +66,52 @@ describe('PollingSubscription pacing', () => {
     log.releaseReads();
     expect(await batch).toBe('timed out');
     await subscription.stop();
+  });
+});
+
+describe('idle subscriptions of one store', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('share one look at the head per poll while the log stands still, and all read once it moves', async () => {
+    const log = heldLog();
+    let reads = 0;
+    let looks = 0;
+    const subscriptions = new PollingSubscriptions(
+      (o) => (reads++, log.readAll(o)),
+      async () => (looks++, log.events.length ? log.events[log.events.length - 1].position : LOG_START),
+    );
+    const seen: string[][] = [[], [], [], [], []];
+    const running = seen.map(async (types) => {
+      for await (const batch of subscriptions.subscribe({ pollIntervalMs: 20 })) {
+        types.push(...batch.events.map((e) => e.type));
+        if (types.length) break;
+      }
+    });
+    await sleep(300); // about 15 polls of 5 subscriptions
+    expect(reads).toBe(5); // each read once, found nothing, and waited
+    expect(looks).toBeGreaterThan(3);
+    expect(looks).toBeLessThan(30);
+    log.append('Arrived'); // by another instance: no local wake-up
+    await Promise.all(running);
+    expect(seen).toEqual(seen.map(() => ['Arrived']));
+    await subscriptions.stopAll();
+  });
+
+  it('read on their own when the head cannot be looked at, so the error reaches them', async () => {
+    const log = heldLog();
+    let reads = 0;
+    const subscriptions = new PollingSubscriptions(
+      (o) => (reads++, log.readAll(o)),
+      async () => {
+        throw new Error('connection lost');
+      },
+    );
+    const subscription = subscriptions.subscribe({ pollIntervalMs: 20 });
+    const iterator = subscription[Symbol.asyncIterator]();
+    const first = iterator.next();
+    await sleep(150);
+    expect(reads).toBeGreaterThan(2);
+    await subscription.stop();
+    await first;
   });
 });

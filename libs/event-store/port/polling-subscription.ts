@@ -1,9 +1,16 @@
 import type { ReadAllOptions, ReadAllResult, SubscribeOptions, Subscription } from './event-store.js';
 import { LOG_START, compareLogPositions, type LogPosition } from './log-position.js';
 
+/** Tells idle subscriptions when the log has moved past where they stand (see HeadWatch). */
+export interface IdleWatch {
+  /** Calls `wake` once the log's head is past `after`, checking at least every `pollMs`; the answer stops that. */
+  watch(after: LogPosition, pollMs: number, wake: () => void): () => void;
+}
+
 /**
- * A subscription built on `readAll`: reads batches until caught up, then waits for a local wake-up or the poll
- * interval. Correctness comes from `readAll` being gap-free; this class only paces it.
+ * A subscription built on `readAll`: reads batches until caught up, then waits for a local wake-up, or for the log
+ * to move past it (with an IdleWatch), or for the poll interval. Correctness comes from `readAll` being gap-free;
+ * this class only paces it.
  */
 export class PollingSubscription implements Subscription {
   private stopped = false;
@@ -19,6 +26,7 @@ export class PollingSubscription implements Subscription {
     private readonly readAll: (options: ReadAllOptions) => Promise<ReadAllResult>,
     private readonly options: SubscribeOptions,
     private readonly unregister: () => void,
+    private readonly idleWatch: IdleWatch | null = null,
   ) {
     this.types = options.types?.length ? new Set(options.types) : null;
   }
@@ -70,11 +78,25 @@ export class PollingSubscription implements Subscription {
         if (batch.events.length > 0 || moved) yield batch;
         if (this.stopped) break;
         // what was announced during that read may have come too late for it: look again after the usual coalescing
-        if (batch.isEnd) await this.idle(this.missed ? (this.options.coalesceMs ?? 5) : poll);
+        if (batch.isEnd) await (this.missed ? this.idle(this.options.coalesceMs ?? 5) : this.idleAt(after, poll));
       }
     } finally {
       this.unregister();
     }
+  }
+
+  /** Caught up at `after`: with a watch, sleep until the log moves past it; otherwise read again after `poll`. */
+  private idleAt(after: LogPosition, poll: number): Promise<void> {
+    if (!this.idleWatch) return this.idle(poll);
+    return new Promise((resolve) => {
+      const done = () => {
+        unwatch();
+        this.wake = null;
+        resolve();
+      };
+      this.wake = done;
+      const unwatch = this.idleWatch!.watch(after, poll, done);
+    });
   }
 
   private idle(ms: number): Promise<void> {
@@ -92,16 +114,70 @@ export class PollingSubscription implements Subscription {
 }
 
 /**
+ * One look at the log's head on behalf of every idle subscription of a store, instead of one read per subscription
+ * per poll: a service runs a subscription per projection, and an idle one re-read the log every poll interval. Each
+ * tick asks for the head once and wakes the subscriptions it has passed; a failed look wakes them all, so that
+ * their own reads meet the error. Ticks at the shortest poll interval among the waiting subscriptions.
+ */
+export class HeadWatch implements IdleWatch {
+  private readonly waiting = new Set<{ readonly after: LogPosition; readonly pollMs: number; readonly wake: () => void }>();
+  private timer: NodeJS.Timeout | null = null;
+  private tickMs = Infinity;
+
+  constructor(private readonly head: () => Promise<LogPosition>) {}
+
+  watch(after: LogPosition, pollMs: number, wake: () => void): () => void {
+    const entry = { after, pollMs, wake };
+    this.waiting.add(entry);
+    if (pollMs < this.tickMs) this.schedule(pollMs);
+    return () => {
+      this.waiting.delete(entry);
+      if (this.waiting.size === 0) this.cancel();
+    };
+  }
+
+  private schedule(ms: number): void {
+    this.cancel();
+    this.tickMs = ms;
+    this.timer = setTimeout(() => void this.tick(), ms);
+  }
+
+  private cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.tickMs = Infinity;
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    this.tickMs = Infinity;
+    const looking = [...this.waiting];
+    const head = await this.head().catch(() => null);
+    for (const entry of looking) {
+      if (this.waiting.has(entry) && (head === null || compareLogPositions(head, entry.after) > 0)) entry.wake();
+    }
+    if (this.waiting.size && this.timer === null) this.schedule(Math.min(...[...this.waiting].map((e) => e.pollMs)));
+  }
+}
+
+/**
  * The polling subscriptions one store has open: each store wakes them after its own appends and stops them on
- * close, so the bookkeeping lives here once rather than in every store.
+ * close, so the bookkeeping lives here once rather than in every store. Given the store's head position, the idle
+ * ones share one look at it per poll (HeadWatch).
  */
 export class PollingSubscriptions {
   private readonly open = new Set<PollingSubscription>();
+  private readonly idleWatch: HeadWatch | null;
 
-  constructor(private readonly readAll: (options: ReadAllOptions) => Promise<ReadAllResult>) {}
+  constructor(
+    private readonly readAll: (options: ReadAllOptions) => Promise<ReadAllResult>,
+    head?: () => Promise<LogPosition>,
+  ) {
+    this.idleWatch = head ? new HeadWatch(head) : null;
+  }
 
   subscribe(options: SubscribeOptions): Subscription {
-    const subscription: PollingSubscription = new PollingSubscription(this.readAll, options, () => this.open.delete(subscription));
+    const subscription: PollingSubscription = new PollingSubscription(this.readAll, options, () => this.open.delete(subscription), this.idleWatch);
     this.open.add(subscription);
     return subscription;
   }

@@ -106,7 +106,10 @@ function expectedCode(expected: ExpectedVersion): number {
  * one still running that could write here (see VISIBLE_BELOW), ordered by (transaction id, sequence).
  */
 export class PostgresEventStore implements EventStore {
-  private readonly subscriptions = new PollingSubscriptions((o) => this.readAll(o));
+  private readonly subscriptions = new PollingSubscriptions(
+    (o) => this.readAll(o),
+    () => this.headPosition(),
+  );
 
   private readonly options: Required<PostgresEventStoreOptions>;
 
