@@ -63,6 +63,22 @@ export const checkpoints = {
     if (firstRows(rows).length !== 1) throw new CheckpointMovedError(name);
   },
 
+  /**
+   * Compare-and-set of many checkpoints in one statement, for progress over events their projections ignore (nothing
+   * applied). Answers the names it moved; the others were moved by another runner meanwhile and stay as they are.
+   */
+  async advanceMany(manager: EntityManager, moves: readonly { name: string; from: LogPosition; to: LogPosition }[]): Promise<Set<string>> {
+    const text = (pick: (m: (typeof moves)[number]) => bigint) => moves.map((m) => pick(m).toString());
+    const rows = (await manager.query(
+      `UPDATE projection_checkpoints c SET commit_position = v.to_commit, prepare_position = v.to_prepare, updated_at = now()
+       FROM unnest($1::text[], $2::numeric[], $3::numeric[], $4::numeric[], $5::numeric[]) AS v(name, from_commit, from_prepare, to_commit, to_prepare)
+       WHERE c.name = v.name AND c.commit_position = v.from_commit AND c.prepare_position = v.from_prepare
+       RETURNING c.name`,
+      [moves.map((m) => m.name), text((m) => m.from.commit), text((m) => m.from.prepare), text((m) => m.to.commit), text((m) => m.to.prepare)],
+    )) as unknown[];
+    return new Set((firstRows(rows) as { name: string }[]).map((r) => r.name));
+  },
+
   /** Sets the checkpoint after a rebuild swapped in a fresh read model. */
   async reset(manager: EntityManager, name: string, version: number, to: LogPosition, applied: number): Promise<void> {
     await manager.query(

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { compareLogPositions, type EventStore, type LogPosition, type ReadAllResult, type Subscription } from '../event-store/index.js';
 import { CheckpointMovedError, checkpoints } from './checkpoint-store.js';
+import type { IdleCheckpoints, IdleProgressSource } from './idle-checkpoints.js';
 import type { Projection } from './projection.js';
 
 export type RunnerState = 'idle' | 'running' | 'stopping' | 'stopped' | 'failing';
@@ -12,8 +13,8 @@ export interface RunnerOptions {
   /** Wait before retrying a batch that failed (a poison event keeps the projection here, visible in status). */
   readonly retryDelayMs: number;
   /**
-   * How long progress over events this projection ignores may stay unwritten. Writing the checkpoint for every such
-   * batch would cost a transaction per projection per append; a crash merely re-reads those events.
+   * How long progress over events this projection ignores may stay unwritten (see IdleCheckpoints). Writing the
+   * checkpoint for every such batch would cost a transaction per projection per append; a crash merely re-reads them.
    */
   readonly idleCheckpointMs: number;
 }
@@ -22,7 +23,7 @@ export interface RunnerOptions {
  * Keeps one projection up to date with the log. Each batch and its checkpoint commit in one transaction, so a
  * crash anywhere leaves the read model and the checkpoint agreeing; a restart resumes exactly where it stood.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements IdleProgressSource {
   private readonly logger: Logger;
   private readonly handles: Set<string>;
   private subscription: Subscription | null = null;
@@ -34,8 +35,6 @@ export class ProjectionRunner {
   lastError: string | null = null;
   /** The stored checkpoint as this runner last wrote or read it: the expected value of its compare-and-set. */
   private persisted: LogPosition | null = null;
-  private persistedAt = 0;
-  private flushTimer: NodeJS.Timeout | null = null;
   private applying = false;
 
   constructor(
@@ -43,6 +42,8 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
     private readonly options: RunnerOptions,
+    /** Where progress over ignored events is stored, with every other runner's (see IdleCheckpoints). */
+    private readonly idleCheckpoints: IdleCheckpoints,
   ) {
     this.logger = new Logger(`Projection:${projection.name}`);
     this.handles = new Set(projection.handles);
@@ -52,7 +53,6 @@ export class ProjectionRunner {
     if (this.loop) return;
     const checkpoint = await checkpoints.ensure(this.dataSource.manager, this.projection.name, this.projection.version);
     this.position = this.persisted = checkpoint.position;
-    this.persistedAt = Date.now();
     this.state = 'running';
     this.loop = this.run();
   }
@@ -65,6 +65,7 @@ export class ProjectionRunner {
     await this.loop;
     this.loop = null;
     this.subscription = null;
+    this.idleCheckpoints.forget(this);
     await this.flushIdleProgress().catch(() => undefined); // a moved checkpoint belongs to a newer runner
     this.state = 'stopped';
   }
@@ -133,46 +134,39 @@ export class ProjectionRunner {
       } finally {
         this.applying = false;
       }
-      this.clearFlushTimer();
       this.position = this.persisted = to;
-      this.persistedAt = Date.now();
     }
     this.lastError = null;
     if (this.state === 'failing') this.state = 'running'; // stays "failing" until a batch goes through
     for (const listener of this.listeners) listener();
   }
 
-  /** Nothing to apply: move on in memory now and write the checkpoint at most every `idleCheckpointMs`. */
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** Nothing to apply: move on in memory now; the checkpoint follows with the next round of IdleCheckpoints. */
   private advanceIdle(to: LogPosition): void {
     this.position = to;
-    if (this.flushTimer) return;
-    const due = Math.max(5, this.persistedAt + this.options.idleCheckpointMs - Date.now());
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      if (this.applying) return this.advanceIdle(this.position!); // that batch's checkpoint write covers it, or the next flush does
-      this.flushIdleProgress().catch((err: unknown) => {
-        // another runner moved it (it owns the projection now) or the database is away: the next batch finds out
-        this.logger.debug?.({ msg: 'idle checkpoint not written', error: String(err) });
-      });
-    }, due);
-    this.flushTimer.unref();
+    this.idleCheckpoints.due(this);
+  }
+
+  idleProgress(): { from: LogPosition; to: LogPosition } | 'applying' | null {
+    if (this.applying) return 'applying'; // that batch's checkpoint write covers it, or the next round does
+    const from = this.persisted;
+    const to = this.position;
+    return from === null || to === null || compareLogPositions(from, to) >= 0 ? null : { from, to };
+  }
+
+  idleProgressStored(from: LogPosition, to: LogPosition): void {
+    // a batch may have been applied meanwhile: only move `persisted` forward from where this write started
+    if (this.persisted === from) this.persisted = to;
   }
 
   private async flushIdleProgress(): Promise<void> {
-    this.clearFlushTimer();
-    const from = this.persisted;
-    const to = this.position;
-    if (from === null || to === null || compareLogPositions(from, to) >= 0) return;
-    await checkpoints.advance(this.dataSource.manager, this.projection.name, from, to, 0);
-    // a batch may have been applied meanwhile: only move `persisted` forward from where this write started
-    if (this.persisted === from) {
-      this.persisted = to;
-      this.persistedAt = Date.now();
-    }
-  }
-
-  private clearFlushTimer(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    const progress = this.idleProgress();
+    if (progress === null || progress === 'applying') return;
+    await checkpoints.advance(this.dataSource.manager, this.projection.name, progress.from, progress.to, 0);
+    this.idleProgressStored(progress.from, progress.to);
   }
 }

@@ -156,6 +156,28 @@ describe('projection runtime on PostgreSQL', () => {
     expect(await tallies()).toEqual(await expectedTallies());
   });
 
+  it('stores the idle progress of every projection in one statement per interval, not one transaction each', async () => {
+    const runtime = new ProjectionRuntime(store, dataSource, { pollIntervalMs: 10, batchSize: 7, retryDelayMs: 20, idleCheckpointMs: 100 });
+    runtime.register(new TallyProjection());
+    runtime.register(new CountingProjection());
+    runtimes.push(runtime);
+    await runtime.startAll();
+    const ignored = await store.append(`other-${randomUUID()}`, [{ type: 'Ignored', data: {}, metadata: testMetadata() }]);
+    const stored = async () =>
+      (await dataSource.query(`SELECT name, prepare_position, updated_at::text AS updated_at FROM projection_checkpoints WHERE name IN ('tally', 'added_count') ORDER BY name`)) as {
+        name: string;
+        prepare_position: string;
+        updated_at: string;
+      }[];
+    for (const deadline = Date.now() + 5000; (await stored()).some((c) => BigInt(c.prepare_position) < ignored.lastPosition.prepare); ) {
+      if (Date.now() > deadline) throw new Error('the idle progress was never stored');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const [counting, tally] = await stored();
+    // now() is the transaction's start, to the microsecond: the same instant for both means one statement wrote both
+    expect(counting.updated_at).toBe(tally.updated_at);
+  });
+
   it('rolls back a failing batch whole, reports the error, and carries on once the cause is gone', async () => {
     const projection = new TallyProjection();
     projection.failOn = 666;

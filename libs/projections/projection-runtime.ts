@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { compareLogPositions, type EventStore, type LogPosition } from '../event-store/index.js';
 import { checkpoints } from './checkpoint-store.js';
+import { IdleCheckpoints } from './idle-checkpoints.js';
 import type { Projection } from './projection.js';
 import { SoleLeadership, type ProjectionLeadership } from './projection-leadership.js';
 import { ProjectionRebuilder, type RebuildOptions, type RebuildProgress } from './projection-rebuilder.js';
@@ -51,6 +52,7 @@ export class ProjectionRuntime {
   private stored: { readonly at: number; readonly positions: Promise<Map<string, LogPosition>> } | null = null;
   private readonly rebuilder: ProjectionRebuilder;
   private readonly options: RunnerOptions;
+  private readonly idleCheckpoints: IdleCheckpoints;
 
   constructor(
     private readonly store: EventStore,
@@ -60,6 +62,7 @@ export class ProjectionRuntime {
   ) {
     this.options = { ...DEFAULTS, ...options };
     this.rebuilder = new ProjectionRebuilder(store, dataSource);
+    this.idleCheckpoints = new IdleCheckpoints(dataSource, this.options.idleCheckpointMs);
   }
 
   register(projection: Projection): void {
@@ -91,6 +94,7 @@ export class ProjectionRuntime {
   async stopAll(): Promise<void> {
     await this.leadership.stop();
     await Promise.all([...this.runners.values()].map((r) => r.stop()));
+    this.idleCheckpoints.close();
   }
 
   /** The projections this instance runs. */
@@ -193,7 +197,7 @@ export class ProjectionRuntime {
   }
 
   private replaceRunner(projection: Projection): ProjectionRunner {
-    const runner = new ProjectionRunner(projection, this.store, this.dataSource, this.options);
+    const runner = new ProjectionRunner(projection, this.store, this.dataSource, this.options, this.idleCheckpoints);
     this.runners.set(projection.name, runner);
     return runner;
   }
