@@ -21,8 +21,6 @@ export interface RebuildOptions {
   readonly signal?: AbortSignal;
 }
 
-const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
-
 /**
  * Rebuilds a read model from the start of the log into fresh tables in a shadow schema while the live tables keep
  * answering; once caught up it renames them into place in one transaction and moves the checkpoint with it
@@ -66,16 +64,7 @@ export class ProjectionRebuilder {
           const batch = await next;
           if (!batch.isEnd) next = read(batch.lastPosition);
           const relevant = batch.events.filter((e) => handles.has(e.type));
-          if (relevant.length) {
-            await this.dataSource.transaction(async (manager) => {
-              // shadow tables first; and nothing depends on a shadow batch until the swap, which commits durably,
-              // so its commit need not wait for the disk
-              await manager.query(`SELECT set_config('search_path', $1, true), set_config('synchronous_commit', 'off', true)`, [
-                `${quote(shadow)}, ${quote(live)}`,
-              ]);
-              await projection.apply(relevant, manager);
-            });
-          }
+          if (relevant.length) await tables.fill((manager) => projection.apply(relevant, manager));
           events += batch.events.length;
           applied += relevant.length;
           position = batch.lastPosition;

@@ -2,10 +2,25 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-/** Runs `work` with the shadow schema first on the search path, so that unqualified names mean the shadow tables. */
-async function inShadow(dataSource: DataSource, shadow: string, live: string, work: (manager: EntityManager) => Promise<void>): Promise<void> {
+/**
+ * Runs `work` in a transaction with the shadow schema first on the search path, so that unqualified names mean the
+ * shadow tables. `waitForDisk: false` for batches nothing depends on until the swap, which commits durably.
+ */
+async function inShadow(
+  dataSource: DataSource,
+  shadow: string,
+  live: string,
+  work: (manager: EntityManager) => Promise<void>,
+  { waitForDisk = true } = {},
+): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    await manager.query(`SET LOCAL search_path TO ${quote(shadow)}, ${quote(live)}`);
+    const path = `${quote(shadow)}, ${quote(live)}`;
+    await manager.query(
+      waitForDisk
+        ? `SELECT set_config('search_path', $1, true)`
+        : `SELECT set_config('search_path', $1, true), set_config('synchronous_commit', 'off', true)`,
+      [path],
+    );
     await work(manager);
   });
 }
@@ -48,6 +63,11 @@ export class ShadowTables {
       }
     });
     return new ShadowTables(dataSource, shadow, live, tables);
+  }
+
+  /** Applies one batch of the rebuild to the copies (unqualified table names mean them). */
+  fill(work: (manager: EntityManager) => Promise<void>): Promise<void> {
+    return inShadow(this.dataSource, this.shadow, this.live, work, { waitForDisk: false });
   }
 
   /** Makes the filled copies ready to go live, while the live tables still answer and their runner still runs. */
